@@ -45,7 +45,10 @@ fn main() -> ExitCode {
             }
         };
         let id = case.get("id").cloned().unwrap_or(Value::Null);
-        let schema = case.get("schema").and_then(Value::as_str).unwrap_or_default();
+        let schema = case
+            .get("schema")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let instance = case.get("instance").unwrap_or(&Value::Null);
         let verdict = match appcert::schema::validate_by_path(schema, instance) {
             Ok(errors) => json!({

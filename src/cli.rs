@@ -1,0 +1,170 @@
+//! The command line: argument parsing, output selection and exit codes.
+//! Exit codes: 0 every package passed, 1 at least one failed, 2 usage error or appcert could
+//! not run.
+
+use appcert::report::{human, json};
+use appcert::{Limits, Options};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "appcert",
+    version,
+    about = "Tells you, offline and before you submit, whether a Microsoft Teams / Microsoft 365 Copilot app package will pass certification, and what to fix.",
+    after_help = "Exit codes: 0 every package passed, 1 at least one package failed, 2 usage error or appcert could not run."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check app packages: .zip files, unpacked package folders, manifest.json files, or folders searched for them.
+    Check(CheckArgs),
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// Readable diagnostics with source snippets.
+    Human,
+    /// The versioned JSON report (schemas/report.schema.json).
+    Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Packages to check: .zip files, package folders, manifest.json files, or folders to search.
+    #[arg(default_value = ".")]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+    /// When to use colour in human output (NO_COLOR is honoured with `auto`).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Largest package file read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_input_bytes)]
+    max_input_bytes: u64,
+    /// Total uncompressed bytes read from one package.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_total_bytes)]
+    max_total_bytes: u64,
+    /// Uncompressed bytes of one package file.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_entry_bytes)]
+    max_entry_bytes: u64,
+    /// Number of files in one package.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_entries)]
+    max_entries: usize,
+    /// Compression ratio above which a large entry is treated as a decompression bomb.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_ratio)]
+    max_ratio: u64,
+    /// Nesting depth of a JSON file.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_json_depth)]
+    max_json_depth: usize,
+    /// Length in bytes of one JSON string.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_string_bytes)]
+    max_string_bytes: usize,
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(args),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("appcert: error: {message}");
+    ExitCode::from(2)
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let options = Options {
+        limits: Limits {
+            max_input_bytes: args.max_input_bytes,
+            max_total_bytes: args.max_total_bytes,
+            max_entry_bytes: args.max_entry_bytes,
+            max_entries: args.max_entries,
+            max_ratio: args.max_ratio,
+            max_json_depth: args.max_json_depth,
+            max_string_bytes: args.max_string_bytes,
+        },
+    };
+    let report = match appcert::check_paths(&args.paths, &options) {
+        Ok(r) => r,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let text = match args.format {
+        Format::Json => json::render(&report),
+        Format::Human => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let width = if to_terminal {
+                std::env::var("COLUMNS")
+                    .ok()
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(100)
+            } else {
+                100
+            };
+            human::render(
+                &report,
+                human::Style {
+                    color,
+                    unicode: true,
+                    width,
+                },
+            )
+        }
+    };
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .map_err(|e| format!("cannot write the report: {e}"))
+        }
+    };
+    if let Err(e) = written {
+        // A closed pipe (e.g. `| head`) is not worth a second message.
+        if !e.contains("Broken pipe") {
+            return usage_error(&e);
+        }
+        return ExitCode::from(2);
+    }
+    if report.all_passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

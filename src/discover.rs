@@ -1,0 +1,156 @@
+//! Turning the paths given on the command line into the list of packages to check.
+
+use crate::package::SKIPPED_DIRS;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Zip,
+    Dir,
+}
+
+/// One package to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// How the package is named in reports: the path as given, or as found under it.
+    pub display: String,
+    pub path: PathBuf,
+    pub kind: InputKind,
+}
+
+/// A path that cannot be used (usage error, exit 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscoverError(pub String);
+
+impl std::fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn display_join(given: &str, rel: &Path) -> String {
+    let rel = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    let base = given.trim_end_matches(['/', '\\']);
+    if base.is_empty() || base == "." {
+        if rel.is_empty() {
+            ".".to_string()
+        } else {
+            rel
+        }
+    } else if rel.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}/{rel}")
+    }
+}
+
+fn is_zip_name(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+/// Expands one command-line path into packages.
+pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
+    let path = PathBuf::from(given);
+    let meta = std::fs::metadata(&path)
+        .map_err(|e| DiscoverError(format!("{given}: {}", io_reason(&e))))?;
+    if meta.is_file() {
+        let is_manifest = path.file_name().and_then(|n| n.to_str()) == Some("manifest.json");
+        if is_manifest {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
+            let display = match given.rsplit_once(['/', '\\']) {
+                Some((d, _)) if !d.is_empty() => d.to_string(),
+                _ => ".".to_string(),
+            };
+            return Ok(vec![Input {
+                display,
+                path: dir,
+                kind: InputKind::Dir,
+            }]);
+        }
+        return Ok(vec![Input {
+            display: given.to_string(),
+            path,
+            kind: InputKind::Zip,
+        }]);
+    }
+    if path.join("manifest.json").is_file() {
+        return Ok(vec![Input {
+            display: nonempty_or_dot(given.trim_end_matches(['/', '\\'])),
+            path,
+            kind: InputKind::Dir,
+        }]);
+    }
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(&path)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_type().is_dir()
+                    && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
+        });
+    for entry in walker.filter_map(Result::ok) {
+        let rel = entry.path().strip_prefix(&path).unwrap_or(entry.path());
+        if entry.file_type().is_dir() {
+            if entry.path().join("manifest.json").is_file() {
+                found.push(Input {
+                    display: display_join(given, rel),
+                    path: entry.path().to_path_buf(),
+                    kind: InputKind::Dir,
+                });
+            }
+        } else if entry.file_type().is_file() && is_zip_name(entry.path()) {
+            found.push(Input {
+                display: display_join(given, rel),
+                path: entry.path().to_path_buf(),
+                kind: InputKind::Zip,
+            });
+        }
+    }
+    if found.is_empty() {
+        return Err(DiscoverError(format!(
+            "{given}: no app package found (no .zip file and no folder with a manifest.json)"
+        )));
+    }
+    Ok(found)
+}
+
+fn nonempty_or_dot(s: &str) -> String {
+    if s.is_empty() {
+        ".".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Expands every given path, keeping their order and dropping duplicates.
+pub fn discover_all(given: &[String]) -> Result<Vec<Input>, DiscoverError> {
+    let mut out: Vec<Input> = Vec::new();
+    for g in given {
+        for input in discover(g)? {
+            if !out.iter().any(|o| o.path == input.path) {
+                out.push(input);
+            }
+        }
+    }
+    Ok(out)
+}

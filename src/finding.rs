@@ -1,0 +1,199 @@
+//! The one data model every renderer adapts: a [`Finding`] says which rule fired, how badly,
+//! where (file + JSON pointer, resolved to line and column by the engine) and how to fix it.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// How much a finding matters. `Error` fails the package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which part of the value at the pointer a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Anchor {
+    /// The value itself (the usual case).
+    #[default]
+    Value,
+    /// The key of an object member (an unexpected property).
+    Key,
+}
+
+/// Why a finding does not count toward the verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    pub reason: String,
+}
+
+/// One problem found in one package.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Stable kebab-case rule id.
+    pub rule: String,
+    pub severity: Severity,
+    /// Path of the file inside the package; empty for the package as a whole.
+    pub file: String,
+    /// RFC 6901 JSON pointer into `file`; empty for the whole file or package.
+    pub pointer: String,
+    /// 1-based line of the offending text, when the file is text and the location is known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) of the offending text.
+    pub column: Option<usize>,
+    pub message: String,
+    pub help: String,
+    /// Guideline or policy sections that demand this; empty for pure schema rules.
+    pub policies: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppressed>,
+    /// Byte span in the file's text (after any BOM), resolved by the engine.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    /// Label shown at the span in human output.
+    #[serde(skip)]
+    pub label: Option<String>,
+    #[serde(skip)]
+    pub anchor: Anchor,
+    /// Set when the finding carries its own line/column (e.g. a JSON syntax error),
+    /// so the engine must not re-resolve it from the pointer.
+    #[serde(skip)]
+    pub located: bool,
+}
+
+impl Finding {
+    /// A finding for `rule` at `file` + `pointer`; location is resolved later by the engine.
+    pub fn new(
+        rule: impl Into<String>,
+        severity: Severity,
+        file: impl Into<String>,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            rule: rule.into(),
+            severity,
+            file: file.into(),
+            pointer: pointer.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            help: String::new(),
+            policies: Vec::new(),
+            suppressed: None,
+            span: None,
+            label: None,
+            anchor: Anchor::Value,
+            located: false,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = help.into();
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn at_key(mut self) -> Self {
+        self.anchor = Anchor::Key;
+        self
+    }
+
+    pub fn policies<I, S>(mut self, policies: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.policies = policies.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Pins the finding to a byte span already known (e.g. from a parser error).
+    pub fn at_span(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self.located = true;
+        self
+    }
+
+    /// Whether this finding counts toward the verdict and the summary counts.
+    pub fn counts(&self) -> bool {
+        self.suppressed.is_none()
+    }
+}
+
+/// Renders a JSON pointer the way a developer reads a manifest path:
+/// `/bots/0/commandLists/1/title` → `bots[0].commandLists[1].title`.
+pub fn display_path(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "(root)".to_string();
+    }
+    let mut out = String::new();
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        let is_index = !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit());
+        if is_index {
+            out.push('[');
+            out.push_str(&token);
+            out.push(']');
+        } else {
+            let plain = !token.is_empty()
+                && token
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '@' || c == '-');
+            if plain {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&token);
+            } else {
+                out.push_str("[\"");
+                out.push_str(&token.replace('\\', "\\\\").replace('"', "\\\""));
+                out.push_str("\"]");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_path_reads_like_code() {
+        assert_eq!(display_path(""), "(root)");
+        assert_eq!(display_path("/name/short"), "name.short");
+        assert_eq!(display_path("/bots/0/scopes"), "bots[0].scopes");
+        assert_eq!(display_path("/a~1b"), "[\"a/b\"]");
+        assert_eq!(display_path("/x/name.short"), "x[\"name.short\"]");
+        assert_eq!(display_path("/$schema"), "$schema");
+    }
+
+    #[test]
+    fn severity_orders_error_highest() {
+        assert!(Severity::Error > Severity::Warning);
+        assert!(Severity::Warning > Severity::Info);
+    }
+}

@@ -1,0 +1,267 @@
+//! JSON text handling: decoding package files, locating values by JSON pointer.
+
+pub mod line_index;
+pub mod span;
+
+use crate::finding::{Finding, Severity};
+use crate::limits::Limits;
+use line_index::LineIndex;
+use serde_json::Value;
+use span::SpanIndex;
+
+/// A parsed JSON file of the package with everything needed to point into its text.
+#[derive(Debug)]
+pub struct JsonDoc {
+    pub file: String,
+    /// The text after any UTF-8 byte-order mark; spans are relative to it.
+    pub text: String,
+    pub value: Value,
+    pub spans: Option<SpanIndex>,
+    pub lines: LineIndex,
+}
+
+impl JsonDoc {
+    /// Byte span and 1-based line/column for a pointer (or its nearest existing ancestor).
+    /// Containers are narrowed to their opening bracket so labels stay on one line.
+    pub fn locate(
+        &self,
+        pointer: &str,
+        key: bool,
+    ) -> Option<(std::ops::Range<usize>, usize, usize)> {
+        let spans = self.spans.as_ref()?;
+        let (found, s) = spans.nearest(pointer);
+        let exact = found.len() == pointer.len();
+        let mut range = match (&s.key, key && exact) {
+            (Some(k), true) => k.clone(),
+            _ => s.value.clone(),
+        };
+        let first = self.text.as_bytes().get(range.start).copied();
+        if matches!(first, Some(b'{') | Some(b'[')) && !(key && exact) {
+            range = range.start..range.start + 1;
+        }
+        let (line, col) = self.lines.line_col(&self.text, range.start);
+        Some((range, line, col))
+    }
+
+    /// A top-level string property.
+    pub fn str_at(&self, pointer: &str) -> Option<&str> {
+        self.value.pointer(pointer).and_then(Value::as_str)
+    }
+}
+
+/// Text of the file if it is UTF-8, plus whether it started with a BOM.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, bool), std::str::Utf8Error> {
+    let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    std::str::from_utf8(body).map(|s| (s.to_string(), bom))
+}
+
+/// Result of decoding and parsing one JSON file.
+pub struct Parsed {
+    /// The document, whenever it could be parsed.
+    pub doc: Option<JsonDoc>,
+    /// The decoded text when it could not be parsed (for snippets and line numbers).
+    pub unparsed_text: Option<String>,
+    pub findings: Vec<Finding>,
+}
+
+/// Decodes and parses a JSON file of the package. Problems become findings.
+pub fn parse_doc(file: &str, bytes: &[u8], limits: &Limits) -> Parsed {
+    let (doc, text, findings) = parse_inner(file, bytes, limits);
+    Parsed {
+        doc,
+        unparsed_text: text,
+        findings,
+    }
+}
+
+fn parse_inner(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> (Option<JsonDoc>, Option<String>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let (text, bom) = match decode_text(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.valid_up_to() + usize::from(bytes.starts_with(b"\xEF\xBB\xBF")) * 3;
+            findings.push(
+                Finding::new(
+                    "json-not-utf8",
+                    Severity::Error,
+                    file,
+                    "",
+                    format!("`{file}` is not valid UTF-8 (first invalid byte at offset {offset})"),
+                )
+                .help("Save the file as UTF-8 (without a byte-order mark)."),
+            );
+            return (None, None, findings);
+        }
+    };
+    let lines = LineIndex::new(&text);
+    if bom {
+        findings.push(
+            Finding::new(
+                "json-byte-order-mark",
+                Severity::Warning,
+                file,
+                "",
+                format!("`{file}` starts with a UTF-8 byte-order mark"),
+            )
+            .help("Save the file as UTF-8 without a BOM: Microsoft's Agents Toolkit fails on it with \"Unexpected token\", and some parsers reject it.")
+            .at_span(0..0),
+        );
+    }
+    if text.trim().is_empty() {
+        findings.push(
+            Finding::new(
+                "json-invalid-syntax",
+                Severity::Error,
+                file,
+                "",
+                format!("`{file}` is empty"),
+            )
+            .help("Fill the file with a JSON object, or remove the reference to it."),
+        );
+        return (None, Some(text), findings);
+    }
+    let value: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            let offset = offset_of(&text, e.line(), e.column());
+            let msg = e.to_string();
+            let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let reason = if reason.contains("recursion limit") {
+                "it is nested too deeply".to_string()
+            } else {
+                reason
+            };
+            let f = Finding::new(
+                "json-invalid-syntax",
+                Severity::Error,
+                file,
+                "",
+                format!("`{file}` is not valid JSON: {reason}"),
+            )
+            .help("Fix the syntax at the marked position (trailing commas and comments are not allowed in JSON).")
+            .label(reason)
+            .at_span(offset..(offset + 1).min(text.len()).max(offset));
+            findings.push(f);
+            return (None, Some(text), findings);
+        }
+    };
+    let spans = match SpanIndex::build(&text, limits.max_json_depth) {
+        Ok(s) => Some(s),
+        Err(span::ScanError::TooDeep { offset, max_depth }) => {
+            findings.push(
+                Finding::new(
+                    "package-limit-exceeded",
+                    Severity::Error,
+                    file,
+                    "",
+                    format!("`{file}` nests JSON deeper than {max_depth} levels"),
+                )
+                .help("App package files are shallow; check that this is the intended file, or raise the limit with --max-json-depth.")
+                .at_span(offset..offset + 1),
+            );
+            return (None, Some(text), findings);
+        }
+        Err(span::ScanError::Syntax { .. }) => None,
+    };
+    if !value.is_object() {
+        findings.push(
+            Finding::new(
+                "json-not-object",
+                Severity::Error,
+                file,
+                "",
+                format!(
+                    "`{file}` holds {} at the top level; it must be a JSON object",
+                    match &value {
+                        Value::Array(_) => "an array",
+                        Value::String(_) => "a string",
+                        Value::Number(_) => "a number",
+                        Value::Bool(_) => "a boolean",
+                        Value::Null => "null",
+                        Value::Object(_) => "an object",
+                    }
+                ),
+            )
+            .help(
+                "Wrap the content in a JSON object `{ … }` with the properties the schema defines.",
+            ),
+        );
+    }
+    if let Some(long) = longest_string_over(&value, limits.max_string_bytes) {
+        findings.push(
+            Finding::new(
+                "package-limit-exceeded",
+                Severity::Error,
+                file,
+                long.0,
+                format!(
+                    "a string value in `{file}` is {} bytes, above the {} limit",
+                    long.1,
+                    crate::package::human_bytes(limits.max_string_bytes as u64)
+                ),
+            )
+            .help("No manifest field needs megabytes of text; check the value, or raise the limit with --max-string-bytes."),
+        );
+    }
+    (
+        Some(JsonDoc {
+            file: file.to_string(),
+            text,
+            value,
+            spans,
+            lines,
+        }),
+        None,
+        findings,
+    )
+}
+
+/// The pointer and length of the first string (value or key) longer than `limit` bytes.
+fn longest_string_over(value: &Value, limit: usize) -> Option<(String, usize)> {
+    let mut stack: Vec<(String, &Value)> = vec![(String::new(), value)];
+    while let Some((ptr, v)) = stack.pop() {
+        match v {
+            Value::String(s) if s.len() > limit => return Some((ptr, s.len())),
+            Value::Array(a) => {
+                for (i, item) in a.iter().enumerate() {
+                    stack.push((format!("{ptr}/{i}"), item));
+                }
+            }
+            Value::Object(o) => {
+                for (k, item) in o {
+                    if k.len() > limit {
+                        return Some((ptr, k.len()));
+                    }
+                    stack.push((span::join(&ptr, k), item));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Byte offset of a 1-based line and column as serde_json reports them (column = byte count
+/// into the line, 0 at the start of a line).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let col = column.saturating_sub(1).min(l.len());
+            let mut o = offset + col;
+            while o > 0 && !text.is_char_boundary(o) {
+                o -= 1;
+            }
+            return o.min(text.len());
+        }
+        offset += l.len();
+    }
+    text.len()
+}

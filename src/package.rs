@@ -1,0 +1,685 @@
+//! Reading an app package into memory: a `.zip` file or an unpacked folder. Nothing is ever
+//! extracted to disk. Problems with the package itself become findings, never panics.
+
+use crate::finding::{Finding, Severity};
+use crate::limits::Limits;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Where a package comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Zip(PathBuf),
+    Dir(PathBuf),
+}
+
+/// Why an entry's bytes are not available.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryError {
+    TooLarge { limit: u64 },
+    Bomb { ratio: u64 },
+    TotalLimit { limit: u64 },
+    Encrypted,
+    UnsupportedCompression(String),
+    Corrupt(String),
+    Io(String),
+}
+
+impl std::fmt::Display for EntryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EntryError::TooLarge { limit } => {
+                write!(
+                    f,
+                    "it is larger than the {} limit for one file",
+                    human_bytes(*limit)
+                )
+            }
+            EntryError::Bomb { ratio } => write!(
+                f,
+                "it expands more than {ratio} times its compressed size (a decompression bomb)"
+            ),
+            EntryError::TotalLimit { limit } => write!(
+                f,
+                "the package expands beyond the {} limit for a whole package",
+                human_bytes(*limit)
+            ),
+            EntryError::Encrypted => f.write_str("it is encrypted"),
+            EntryError::UnsupportedCompression(m) => {
+                write!(
+                    f,
+                    "it uses the {m} compression method, which Teams does not read"
+                )
+            }
+            EntryError::Corrupt(m) => write!(f, "it is corrupt ({m})"),
+            EntryError::Io(m) => write!(f, "it could not be read ({m})"),
+        }
+    }
+}
+
+pub fn human_bytes(n: u64) -> String {
+    if n >= 1024 * 1024 && n % (1024 * 1024) == 0 {
+        format!("{} MiB", n / (1024 * 1024))
+    } else if n >= 1024 && n % 1024 == 0 {
+        format!("{} KiB", n / 1024)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// One file of the package.
+#[derive(Debug)]
+pub struct Entry {
+    pub name: String,
+    /// Declared (zip) or actual (folder) uncompressed size; informational only.
+    pub declared_size: u64,
+    source: EntrySource,
+    data: OnceLock<Result<Vec<u8>, EntryError>>,
+}
+
+#[derive(Debug)]
+enum EntrySource {
+    /// Bytes were read when the zip was opened.
+    Loaded,
+    File(PathBuf),
+}
+
+/// An app package held in memory.
+#[derive(Debug)]
+pub struct Package {
+    /// The path as the user gave it (or as discovered).
+    pub input: String,
+    pub origin: Origin,
+    entries: BTreeMap<String, Entry>,
+    /// Folder entries of a zip (names ending in `/`).
+    pub folder_entries: Vec<String>,
+    limits: Limits,
+    total_read: std::sync::atomic::AtomicU64,
+}
+
+impl Package {
+    pub fn is_zip(&self) -> bool {
+        matches!(self.origin, Origin::Zip(_))
+    }
+
+    /// Names of all files in the package, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.entries.contains_key(name)
+    }
+
+    pub fn entry(&self, name: &str) -> Option<&Entry> {
+        self.entries.get(name)
+    }
+
+    /// A name in the package that equals `name` ignoring ASCII case, when `name` itself is absent.
+    pub fn case_insensitive_match(&self, name: &str) -> Option<&str> {
+        if self.contains(name) {
+            return None;
+        }
+        self.names().find(|n| n.eq_ignore_ascii_case(name))
+    }
+
+    /// The bytes of an entry, read (for folders) on first use within the limits.
+    pub fn read(&self, name: &str) -> Option<Result<&[u8], EntryError>> {
+        let entry = self.entries.get(name)?;
+        let result = entry.data.get_or_init(|| match &entry.source {
+            EntrySource::Loaded => Err(EntryError::Io("not loaded".into())),
+            EntrySource::File(path) => self.read_file(path),
+        });
+        Some(result.as_ref().map(Vec::as_slice).map_err(Clone::clone))
+    }
+
+    fn read_file(&self, path: &Path) -> Result<Vec<u8>, EntryError> {
+        use std::sync::atomic::Ordering;
+        let limit = self.limits.max_entry_bytes;
+        let file = std::fs::File::open(path).map_err(|e| EntryError::Io(e.to_string()))?;
+        let mut buf = Vec::new();
+        file.take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| EntryError::Io(e.to_string()))?;
+        if buf.len() as u64 > limit {
+            return Err(EntryError::TooLarge { limit });
+        }
+        let total = self
+            .total_read
+            .fetch_add(buf.len() as u64, Ordering::Relaxed)
+            + buf.len() as u64;
+        if total > self.limits.max_total_bytes {
+            return Err(EntryError::TotalLimit {
+                limit: self.limits.max_total_bytes,
+            });
+        }
+        Ok(buf)
+    }
+
+    /// Human label for a file of the package: `app.zip/manifest.json` or `dir/manifest.json`.
+    pub fn display_file(&self, file: &str) -> String {
+        if file.is_empty() {
+            return self.input.clone();
+        }
+        let base = self.input.trim_end_matches(['/', '\\']);
+        if base.is_empty() || base == "." {
+            file.to_string()
+        } else {
+            format!("{base}/{file}")
+        }
+    }
+}
+
+/// Outcome of opening a package: the package when it could be opened, and the findings about it.
+pub struct Opened {
+    pub package: Option<Package>,
+    pub findings: Vec<Finding>,
+}
+
+fn pkg_finding(rule: &str, severity: Severity, message: String, help: &str) -> Finding {
+    Finding::new(rule, severity, "", "", message).help(help)
+}
+
+const ZIP_HELP: &str = "Rebuild the package with a standard zip tool (for example `zip -r app.zip manifest.json color.png outline.png`, run inside the folder) or let the Agents Toolkit create it.";
+
+/// Opens a `.zip` package from disk.
+pub fn open_zip(input: &str, path: &Path, limits: &Limits) -> Opened {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            return Opened {
+                package: None,
+                findings: vec![pkg_finding(
+                    "package-unreadable",
+                    Severity::Error,
+                    format!("the package could not be read: {e}"),
+                    "Check that the file exists and is readable.",
+                )],
+            }
+        }
+    };
+    if meta.len() > limits.max_input_bytes {
+        return Opened {
+            package: None,
+            findings: vec![pkg_finding(
+                "package-limit-exceeded",
+                Severity::Error,
+                format!(
+                    "the package file is {} bytes, above the {} limit",
+                    meta.len(),
+                    human_bytes(limits.max_input_bytes)
+                ),
+                "An app package holds a manifest, two icons and a few JSON files; check that the right file was given, or raise the limit with --max-input-bytes.",
+            )],
+        };
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Opened {
+                package: None,
+                findings: vec![pkg_finding(
+                    "package-unreadable",
+                    Severity::Error,
+                    format!("the package could not be read: {e}"),
+                    "Check that the file exists and is readable.",
+                )],
+            }
+        }
+    };
+    open_zip_bytes(input, path, bytes, limits)
+}
+
+/// Whether an entry name is unsafe or malformed, and why.
+pub fn unsafe_name_reason(name: &str) -> Option<&'static str> {
+    if name.contains('\0') {
+        return Some("contains a NUL byte");
+    }
+    if name.contains('\\') {
+        return Some("uses backslashes as separators");
+    }
+    if name.starts_with('/') {
+        return Some("is an absolute path");
+    }
+    let bytes = name.as_bytes();
+    if bytes.len() >= 2 && bytes[1] == b':' && bytes[0].is_ascii_alphabetic() {
+        return Some("starts with a drive letter");
+    }
+    if name.split('/').any(|seg| seg == "..") {
+        return Some("climbs out of the package with `..`");
+    }
+    None
+}
+
+/// Opens a zip package held in memory.
+pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits) -> Opened {
+    let mut findings = Vec::new();
+    if bytes.is_empty() {
+        findings.push(pkg_finding(
+            "package-empty",
+            Severity::Error,
+            "the package file is empty (0 bytes)".into(),
+            ZIP_HELP,
+        ));
+        return Opened {
+            package: None,
+            findings,
+        };
+    }
+    if !bytes.starts_with(b"PK") {
+        let what = sniff(&bytes);
+        findings.push(pkg_finding(
+            "package-not-zip",
+            Severity::Error,
+            format!("the package is not a zip archive (it looks like {what})"),
+            ZIP_HELP,
+        ));
+        return Opened {
+            package: None,
+            findings,
+        };
+    }
+    let cursor = std::io::Cursor::new(bytes.as_slice());
+    let mut archive = match zip::ZipArchive::new(cursor) {
+        Ok(a) => a,
+        Err(e) => {
+            findings.push(pkg_finding(
+                "package-corrupt-zip",
+                Severity::Error,
+                format!("the zip archive is corrupt or truncated: {e}"),
+                ZIP_HELP,
+            ));
+            return Opened {
+                package: None,
+                findings,
+            };
+        }
+    };
+    if archive.len() > limits.max_entries {
+        findings.push(pkg_finding(
+            "package-limit-exceeded",
+            Severity::Error,
+            format!(
+                "the package holds {} entries, above the limit of {}",
+                archive.len(),
+                limits.max_entries
+            ),
+            "An app package holds a manifest, two icons and a few referenced files; rebuild it with only those, or raise the limit with --max-entries.",
+        ));
+        return Opened {
+            package: None,
+            findings,
+        };
+    }
+    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+    let mut folder_entries = Vec::new();
+    let mut total: u64 = 0;
+    let mut total_exceeded = false;
+    for index in 0..archive.len() {
+        // Metadata first, without decompressing anything.
+        let (name, declared, compressed, is_dir, is_symlink, encrypted, method) =
+            match archive.by_index_raw(index) {
+                Ok(f) => {
+                    let name = String::from_utf8_lossy(f.name_raw()).into_owned();
+                    (
+                        name,
+                        f.size(),
+                        f.compressed_size(),
+                        f.is_dir(),
+                        f.is_symlink(),
+                        f.encrypted(),
+                        f.compression(),
+                    )
+                }
+                Err(e) => {
+                    findings.push(pkg_finding(
+                        "package-corrupt-zip",
+                        Severity::Error,
+                        format!("entry #{index} of the zip archive cannot be read: {e}"),
+                        ZIP_HELP,
+                    ));
+                    continue;
+                }
+            };
+        if let Some(reason) = unsafe_name_reason(&name) {
+            findings.push(
+                Finding::new(
+                    "package-entry-unsafe-name",
+                    Severity::Error,
+                    name.clone(),
+                    "",
+                    format!("the entry name `{}` {reason}", name.escape_debug()),
+                )
+                .help("Entry names must be relative paths with `/` separators inside the package. Rebuild the zip from the package folder."),
+            );
+            continue;
+        }
+        if is_symlink {
+            findings.push(
+                Finding::new(
+                    "package-entry-symlink",
+                    Severity::Error,
+                    name.clone(),
+                    "",
+                    format!("`{name}` is a symbolic link; a package must hold real files"),
+                )
+                .help("Replace the link with the file it points to, then rebuild the package."),
+            );
+            continue;
+        }
+        if is_dir {
+            folder_entries.push(name);
+            continue;
+        }
+        let data: Result<Vec<u8>, EntryError> = if encrypted {
+            Err(EntryError::Encrypted)
+        } else if total_exceeded {
+            Err(EntryError::TotalLimit {
+                limit: limits.max_total_bytes,
+            })
+        } else {
+            match archive.by_index(index) {
+                Ok(file) => read_capped(file, compressed, limits, &mut total),
+                Err(zip::result::ZipError::UnsupportedArchive(m)) if m.contains("assword") => {
+                    Err(EntryError::Encrypted)
+                }
+                Err(zip::result::ZipError::UnsupportedArchive(_))
+                | Err(zip::result::ZipError::CompressionMethodNotSupported(_)) => {
+                    Err(EntryError::UnsupportedCompression(method.to_string()))
+                }
+                Err(e) => Err(EntryError::Corrupt(e.to_string())),
+            }
+        };
+        if matches!(data, Err(EntryError::TotalLimit { .. })) {
+            total_exceeded = true;
+        }
+        if entries.contains_key(&name) {
+            findings.push(
+                Finding::new(
+                    "package-duplicate-entry",
+                    Severity::Error,
+                    name.clone(),
+                    "",
+                    format!("the zip archive holds `{name}` more than once"),
+                )
+                .help("Rebuild the package so that every file appears once; which copy Teams reads is undefined."),
+            );
+            continue;
+        }
+        let cell = OnceLock::new();
+        let _ = cell.set(data);
+        entries.insert(
+            name.clone(),
+            Entry {
+                name,
+                declared_size: declared,
+                source: EntrySource::Loaded,
+                data: cell,
+            },
+        );
+    }
+    let package = Package {
+        input: input.to_string(),
+        origin: Origin::Zip(path.to_path_buf()),
+        entries,
+        folder_entries,
+        limits: *limits,
+        total_read: std::sync::atomic::AtomicU64::new(total),
+    };
+    // Report entries that could not be read, once each.
+    for entry in package.entries.values() {
+        if let Some(Err(e)) = entry.data.get() {
+            findings.push(entry_error_finding(&entry.name, e));
+        }
+    }
+    Opened {
+        package: Some(package),
+        findings,
+    }
+}
+
+/// The finding for an entry whose bytes could not be obtained.
+pub fn entry_error_finding(name: &str, error: &EntryError) -> Finding {
+    let (rule, help) = match error {
+        EntryError::TooLarge { .. } | EntryError::Bomb { .. } | EntryError::TotalLimit { .. } => (
+            "package-limit-exceeded",
+            "Keep package files small (icons are a few KiB, JSON files a few dozen KiB); raise the limits with --max-entry-bytes / --max-total-bytes only for a package you trust.",
+        ),
+        EntryError::Encrypted => (
+            "package-encrypted",
+            "Partner Center cannot read encrypted packages: rebuild the zip without a password.",
+        ),
+        EntryError::UnsupportedCompression(_) => (
+            "package-unsupported-compression",
+            "Rebuild the zip with the standard deflate (or store) method.",
+        ),
+        EntryError::Corrupt(_) => ("package-corrupt-zip", ZIP_HELP),
+        EntryError::Io(_) => ("package-unreadable", "Check that the file is readable."),
+    };
+    Finding::new(
+        rule,
+        Severity::Error,
+        name,
+        "",
+        format!("`{name}` cannot be read: {error}"),
+    )
+    .help(help)
+}
+
+fn read_capped<R: Read>(
+    file: R,
+    compressed: u64,
+    limits: &Limits,
+    total: &mut u64,
+) -> Result<Vec<u8>, EntryError> {
+    let entry_cap = limits.max_entry_bytes;
+    let remaining = limits.max_total_bytes.saturating_sub(*total);
+    let cap = entry_cap.min(remaining);
+    let mut buf = Vec::new();
+    let mut limited = file.take(cap + 1);
+    let mut chunk = [0u8; 64 * 1024];
+    loop {
+        let n = match limited.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => {
+                let msg = e.to_string();
+                if msg.contains("assword") || msg.contains("ncrypt") {
+                    return Err(EntryError::Encrypted);
+                }
+                return Err(EntryError::Corrupt(msg));
+            }
+        };
+        buf.extend_from_slice(&chunk[..n]);
+        let len = buf.len() as u64;
+        if len > 1024 * 1024 && len / compressed.max(1) > limits.max_ratio {
+            return Err(EntryError::Bomb {
+                ratio: limits.max_ratio,
+            });
+        }
+    }
+    let len = buf.len() as u64;
+    if len > cap {
+        return if cap < entry_cap {
+            Err(EntryError::TotalLimit {
+                limit: limits.max_total_bytes,
+            })
+        } else {
+            Err(EntryError::TooLarge { limit: entry_cap })
+        };
+    }
+    *total += len;
+    Ok(buf)
+}
+
+/// What a non-zip file looks like, from its first bytes.
+pub fn sniff(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"\x89PNG") {
+        "a PNG image"
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "a JPEG image"
+    } else if bytes.starts_with(b"GIF8") {
+        "a GIF image"
+    } else if bytes.starts_with(&[0x1F, 0x8B]) {
+        "a gzip file"
+    } else if bytes.starts_with(b"Rar!") {
+        "a RAR archive"
+    } else if bytes.starts_with(b"7z\xBC\xAF") {
+        "a 7-Zip archive"
+    } else if bytes.starts_with(b"%PDF") {
+        "a PDF document"
+    } else {
+        let text = bytes
+            .iter()
+            .take(512)
+            .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace() || *b >= 0x80);
+        let trimmed = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map(|i| &bytes[i..])
+            .unwrap_or(&[]);
+        if text && (trimmed.starts_with(b"{") || trimmed.starts_with(b"\xEF\xBB\xBF{")) {
+            "a JSON file"
+        } else if text {
+            "a text file"
+        } else {
+            "binary data of an unknown kind"
+        }
+    }
+}
+
+/// Folders never descended into when listing an unpacked package.
+pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
+
+/// Opens an unpacked package folder (the folder that holds `manifest.json`). Files are listed
+/// now and read on first use.
+pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
+    let mut findings = Vec::new();
+    let mut entries = BTreeMap::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .max_depth(8)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_type().is_dir()
+                    && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
+        });
+    for item in walker {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                findings.push(pkg_finding(
+                    "package-unreadable",
+                    Severity::Warning,
+                    format!("part of the package folder could not be listed: {e}"),
+                    "Check the folder's permissions.",
+                ));
+                continue;
+            }
+        };
+        if item.depth() == 0 || item.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = item.path().strip_prefix(dir) else {
+            continue;
+        };
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if item.path_is_symlink() {
+            findings.push(
+                Finding::new(
+                    "package-entry-symlink",
+                    Severity::Warning,
+                    name.clone(),
+                    "",
+                    format!("`{name}` is a symbolic link; it is not read"),
+                )
+                .help("A package must hold real files: replace the link with the file."),
+            );
+            continue;
+        }
+        if entries.len() >= limits.max_entries {
+            findings.push(pkg_finding(
+                "package-limit-exceeded",
+                Severity::Error,
+                format!(
+                    "the package folder holds more than {} files",
+                    limits.max_entries
+                ),
+                "Point appcert at the folder that holds manifest.json and its files only, or raise the limit with --max-entries.",
+            ));
+            break;
+        }
+        let size = item.metadata().map(|m| m.len()).unwrap_or(0);
+        entries.insert(
+            name.clone(),
+            Entry {
+                name,
+                declared_size: size,
+                source: EntrySource::File(item.path().to_path_buf()),
+                data: OnceLock::new(),
+            },
+        );
+    }
+    Opened {
+        package: Some(Package {
+            input: input.to_string(),
+            origin: Origin::Dir(dir.to_path_buf()),
+            entries,
+            folder_entries: Vec::new(),
+            limits: *limits,
+            total_read: std::sync::atomic::AtomicU64::new(0),
+        }),
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_names_are_recognised() {
+        assert!(unsafe_name_reason("manifest.json").is_none());
+        assert!(unsafe_name_reason("loc/fr.json").is_none());
+        assert!(unsafe_name_reason("../evil").is_some());
+        assert!(unsafe_name_reason("a/../../evil").is_some());
+        assert!(unsafe_name_reason("/etc/passwd").is_some());
+        assert!(unsafe_name_reason("C:/x").is_some());
+        assert!(unsafe_name_reason("a\\b").is_some());
+        assert!(unsafe_name_reason("a\0b").is_some());
+        assert!(unsafe_name_reason("..foo").is_none());
+    }
+
+    #[test]
+    fn sniff_names_common_formats() {
+        assert_eq!(sniff(b"\x89PNG\r\n"), "a PNG image");
+        assert_eq!(sniff(b"  {\"a\":1}"), "a JSON file");
+        assert_eq!(sniff(b"hello"), "a text file");
+        assert_eq!(sniff(&[0, 1, 2, 3]), "binary data of an unknown kind");
+    }
+
+    #[test]
+    fn empty_and_non_zip_inputs_are_findings() {
+        let limits = Limits::default();
+        let o = open_zip_bytes("x.zip", Path::new("x.zip"), vec![], &limits);
+        assert!(o.package.is_none());
+        assert_eq!(o.findings[0].rule, "package-empty");
+        let o = open_zip_bytes("x.zip", Path::new("x.zip"), b"{}".to_vec(), &limits);
+        assert_eq!(o.findings[0].rule, "package-not-zip");
+        let o = open_zip_bytes(
+            "x.zip",
+            Path::new("x.zip"),
+            b"PK\x03\x04garbage".to_vec(),
+            &limits,
+        );
+        assert_eq!(o.findings[0].rule, "package-corrupt-zip");
+    }
+}

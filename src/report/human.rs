@@ -1,0 +1,226 @@
+//! Human output: miette graphical reports with the source snippet and a label at the exact
+//! span, then a one-line verdict per package and a total.
+
+use super::{PackageReport, Report, Verdict};
+use crate::finding::{Finding, Severity};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::fmt;
+
+/// How to draw the report.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub unicode: bool,
+    /// Terminal width for wrapping.
+    pub width: usize,
+}
+
+impl Style {
+    /// The fixed, colourless style used in tests and when output is not a terminal.
+    pub fn plain() -> Style {
+        Style {
+            color: false,
+            unicode: true,
+            width: 100,
+        }
+    }
+}
+
+/// Largest file text shown as a snippet.
+const MAX_SNIPPET_SOURCE: usize = 4 * 1024 * 1024;
+
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: Option<NamedSource<String>>,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let f = self.finding;
+        let mut text = f.help.clone();
+        if !f.policies.is_empty() {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str("policy: ");
+            text.push_str(&f.policies.join("; "));
+        }
+        if let Some(s) = &f.suppressed {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str("suppressed: ");
+            text.push_str(&s.reason);
+        }
+        (!text.is_empty()).then(|| Box::new(text) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let span = self.finding.span.clone()?;
+        let label = self.finding.label.clone().or_else(|| {
+            (!self.finding.pointer.is_empty())
+                .then(|| crate::finding::display_path(&self.finding.pointer))
+        });
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(label, span.start..span.end.max(span.start)),
+        )))
+    }
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = match (style.color, style.unicode) {
+        (true, true) => GraphicalTheme::unicode(),
+        (true, false) => GraphicalTheme {
+            characters: miette::ThemeCharacters::ascii(),
+            styles: miette::ThemeStyles::ansi(),
+        },
+        (false, true) => GraphicalTheme::unicode_nocolor(),
+        (false, false) => GraphicalTheme::none(),
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_urls(false)
+        .with_width(style.width)
+        .with_context_lines(1)
+}
+
+/// Renders one finding of a package.
+pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> String {
+    let location = if finding.file.is_empty() {
+        pkg.input.clone()
+    } else {
+        let name = pkg
+            .display_files
+            .get(&finding.file)
+            .cloned()
+            .unwrap_or_else(|| format!("{}/{}", pkg.input, finding.file));
+        match (finding.line, finding.column) {
+            (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
+            _ => name,
+        }
+    };
+    let source = match (&finding.span, pkg.sources.get(&finding.file)) {
+        (Some(_), Some(text)) if text.len() <= MAX_SNIPPET_SOURCE => {
+            Some(NamedSource::new(location.clone(), text.clone()))
+        }
+        _ => None,
+    };
+    let has_source = source.is_some();
+    let diag = FindingDiagnostic { finding, source };
+    let mut out = String::new();
+    if handler(style).render_report(&mut out, &diag).is_err() {
+        out = format!(
+            "{}: {} [{}]\n",
+            finding.severity, finding.message, finding.rule
+        );
+    }
+    if !has_source {
+        // Without a snippet miette prints no location: add it.
+        out = format!("{}  at {location}\n", out.trim_end_matches('\n'));
+        out.push('\n');
+    }
+    out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// The one-line verdict of a package.
+pub fn verdict_line(pkg: &PackageReport, style: Style) -> String {
+    let (mark, word) = match (pkg.verdict, style.unicode) {
+        (Verdict::Pass, true) => ("✓", "pass"),
+        (Verdict::Fail, true) => ("✗", "fail"),
+        (Verdict::Pass, false) => ("ok", "pass"),
+        (Verdict::Fail, false) => ("FAIL", "fail"),
+    };
+    let s = &pkg.summary;
+    let suppressed = pkg.findings.iter().filter(|f| !f.counts()).count();
+    let mut parts = vec![
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+    ];
+    if suppressed > 0 {
+        parts.push(format!("{suppressed} suppressed"));
+    }
+    let app = match (&pkg.app.name, &pkg.app.version) {
+        (Some(n), Some(v)) => format!(" ({n} {v})"),
+        (Some(n), None) => format!(" ({n})"),
+        _ => String::new(),
+    };
+    let line = format!("{mark} {}{app}: {word}, {}", pkg.input, parts.join(", "));
+    if style.color {
+        let code = if pkg.verdict == Verdict::Pass {
+            "32"
+        } else {
+            "31"
+        };
+        format!("\x1b[1;{code}m{line}\x1b[0m\n")
+    } else {
+        format!("{line}\n")
+    }
+}
+
+/// Renders a whole package: its findings then its verdict.
+pub fn render_package(pkg: &PackageReport, style: Style) -> String {
+    let mut out = String::new();
+    for f in &pkg.findings {
+        out.push_str(&render_finding(pkg, f, style));
+    }
+    out.push_str(&verdict_line(pkg, style));
+    out
+}
+
+/// Renders the whole run.
+pub fn render(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    for pkg in &report.packages {
+        out.push_str(&render_package(pkg, style));
+    }
+    if report.packages.len() > 1 {
+        let s = &report.summary;
+        out.push_str(&format!(
+            "\nChecked {}: {} passed, {} failed.\n",
+            plural(s.packages, "package"),
+            s.passed,
+            s.failed
+        ));
+    }
+    out
+}

@@ -1,0 +1,504 @@
+//! The bundled official schemas: lookup by manifest version or `$schema` URL, lazy compilation
+//! (at most once per process, shared across threads) and validation into owned errors.
+
+pub mod messages;
+pub mod quirks;
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Every bundled schema file: (path relative to `schemas/json-schemas/`, text).
+pub fn files() -> &'static [(&'static str, &'static str)] {
+    embedded::SCHEMA_FILES
+}
+
+fn file_text(schema_path: &str) -> Option<&'static str> {
+    files()
+        .iter()
+        .find(|(p, _)| *p == schema_path)
+        .map(|(_, t)| *t)
+}
+
+pub fn exists(schema_path: &str) -> bool {
+    file_text(schema_path).is_some()
+}
+
+/// A schema that could not be loaded or compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaLoadError {
+    pub schema_path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for SchemaLoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "schema {}: {}", self.schema_path, self.message)
+    }
+}
+
+/// One schema violation, owned and renderer-independent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaError {
+    /// JSON pointer into the instance.
+    pub pointer: String,
+    /// The JSON Schema keyword that failed (`required`, `maxLength`, …).
+    pub keyword: String,
+    pub detail: Detail,
+    /// Keyword location in the schema, for debugging.
+    pub schema_path: String,
+}
+
+/// What exactly failed, with the keyword's parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    Required {
+        property: String,
+    },
+    AdditionalProperties {
+        unexpected: Vec<String>,
+    },
+    Type {
+        expected: String,
+    },
+    Enum {
+        options: Vec<Value>,
+    },
+    Const {
+        expected: Value,
+    },
+    Pattern {
+        pattern: String,
+    },
+    Format {
+        format: String,
+    },
+    MaxLength {
+        limit: u64,
+    },
+    MinLength {
+        limit: u64,
+    },
+    MaxItems {
+        limit: u64,
+    },
+    MinItems {
+        limit: u64,
+    },
+    MaxProperties {
+        limit: u64,
+    },
+    MinProperties {
+        limit: u64,
+    },
+    Maximum {
+        limit: Value,
+    },
+    Minimum {
+        limit: Value,
+    },
+    UniqueItems,
+    /// No branch of an anyOf/oneOf matched; `branches` is the number of alternatives.
+    NoBranch {
+        branches: usize,
+    },
+    /// More than one oneOf branch matched.
+    SeveralBranches,
+    Not,
+    Other {
+        message: String,
+    },
+}
+
+type Compiled = Result<Arc<jsonschema::Validator>, SchemaLoadError>;
+
+fn cache() -> &'static Mutex<HashMap<&'static str, Arc<OnceLock<Compiled>>>> {
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<OnceLock<Compiled>>>>> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The compiled validator for a bundled schema, compiled on first use only.
+pub fn validator(schema_path: &str) -> Compiled {
+    let Some((key, text)) = files().iter().find(|(p, _)| *p == schema_path) else {
+        return Err(SchemaLoadError {
+            schema_path: schema_path.to_string(),
+            message: "no such bundled schema".into(),
+        });
+    };
+    let cell = {
+        let mut map = match cache().lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        map.entry(key).or_default().clone()
+    };
+    cell.get_or_init(|| compile(key, text)).clone()
+}
+
+fn compile(schema_path: &str, text: &str) -> Compiled {
+    let err = |message: String| SchemaLoadError {
+        schema_path: schema_path.to_string(),
+        message,
+    };
+    let text = quirks::patch_schema_text(schema_path, text);
+    let mut schema: Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+    let draft = match schema.get("$schema").and_then(Value::as_str) {
+        Some(s) if s.contains("2020-12") => jsonschema::Draft::Draft202012,
+        _ => jsonschema::Draft::Draft4,
+    };
+    quirks::patch_schema(schema_path, &mut schema);
+    jsonschema::options()
+        .with_draft(draft)
+        .should_validate_formats(true)
+        .build(&schema)
+        .map(Arc::new)
+        .map_err(|e| err(e.to_string()))
+}
+
+/// Validates `instance` against the bundled schema at `schema_path` (relative to
+/// `schemas/json-schemas/`). An empty list means valid.
+pub fn validate_by_path(
+    schema_path: &str,
+    instance: &Value,
+) -> Result<Vec<SchemaError>, SchemaLoadError> {
+    let validator = validator(schema_path)?;
+    let mut out = Vec::new();
+    for error in validator.iter_errors(instance) {
+        convert(&error, &mut out);
+    }
+    Ok(out)
+}
+
+/// Whether `instance` is valid against the bundled schema (fast path, no error collection).
+pub fn is_valid_by_path(schema_path: &str, instance: &Value) -> Result<bool, SchemaLoadError> {
+    Ok(validator(schema_path)?.is_valid(instance))
+}
+
+fn convert(error: &jsonschema::ValidationError<'_>, out: &mut Vec<SchemaError>) {
+    use jsonschema::error::ValidationErrorKind as K;
+    let pointer = error.instance_path().as_str().to_string();
+    let keyword = error.kind().keyword().to_string();
+    let schema_path = error.schema_path().as_str().to_string();
+    let detail = match error.kind() {
+        K::Required { property } => Detail::Required {
+            property: property
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| property.to_string()),
+        },
+        K::AdditionalProperties { unexpected } => Detail::AdditionalProperties {
+            unexpected: unexpected.clone(),
+        },
+        K::Type { kind } => Detail::Type {
+            expected: type_kind_text(kind),
+        },
+        K::Enum { options } => Detail::Enum {
+            options: match options.as_ref() {
+                Value::Array(a) => a.clone(),
+                other => vec![other.clone()],
+            },
+        },
+        K::Constant { expected_value } => Detail::Const {
+            expected: expected_value.as_ref().clone(),
+        },
+        K::Pattern { pattern } => Detail::Pattern {
+            pattern: pattern.clone(),
+        },
+        K::Format { format } => Detail::Format {
+            format: format.clone(),
+        },
+        K::MaxLength { limit } => Detail::MaxLength { limit: *limit },
+        K::MinLength { limit } => Detail::MinLength { limit: *limit },
+        K::MaxItems { limit } => Detail::MaxItems { limit: *limit },
+        K::MinItems { limit } => Detail::MinItems { limit: *limit },
+        K::MaxProperties { limit } => Detail::MaxProperties { limit: *limit },
+        K::MinProperties { limit } => Detail::MinProperties { limit: *limit },
+        K::Maximum { limit } | K::ExclusiveMaximum { limit } => Detail::Maximum {
+            limit: limit.clone(),
+        },
+        K::Minimum { limit } | K::ExclusiveMinimum { limit } => Detail::Minimum {
+            limit: limit.clone(),
+        },
+        K::UniqueItems => Detail::UniqueItems,
+        K::AnyOf { context } | K::OneOfNotValid { context } => {
+            // Report the alternative that came closest (fewest errors, then deepest), so the
+            // message names a concrete fix instead of "matches none of the alternatives".
+            let best = context.iter().filter(|b| !b.is_empty()).min_by_key(|b| {
+                let depth = b
+                    .iter()
+                    .map(|e| e.instance_path().as_str().matches('/').count())
+                    .max()
+                    .unwrap_or(0);
+                (b.len(), usize::MAX - depth)
+            });
+            match best {
+                Some(branch)
+                    if context.len() > 1 && !branch_is_type_mismatch_at(branch, &pointer) =>
+                {
+                    for e in branch {
+                        convert(e, out);
+                    }
+                    return;
+                }
+                _ => Detail::NoBranch {
+                    branches: context.len(),
+                },
+            }
+        }
+        K::OneOfMultipleValid { .. } => Detail::SeveralBranches,
+        K::Not { .. } => Detail::Not,
+        other => Detail::Other {
+            message: format!("{} constraint failed", other.keyword()),
+        },
+    };
+    out.push(SchemaError {
+        pointer,
+        keyword,
+        detail,
+        schema_path,
+    });
+}
+
+/// A branch whose only complaint is that the value at `pointer` has the wrong type says nothing
+/// more useful than "matches none of the alternatives".
+fn branch_is_type_mismatch_at(branch: &[jsonschema::ValidationError<'_>], pointer: &str) -> bool {
+    branch.len() == 1
+        && branch[0].instance_path().as_str() == pointer
+        && matches!(
+            branch[0].kind(),
+            jsonschema::error::ValidationErrorKind::Type { .. }
+                | jsonschema::error::ValidationErrorKind::Enum { .. }
+                | jsonschema::error::ValidationErrorKind::Constant { .. }
+        )
+}
+
+fn type_kind_text(kind: &jsonschema::error::TypeKind) -> String {
+    use jsonschema::error::TypeKind;
+    match kind {
+        TypeKind::Single(t) => t.to_string(),
+        TypeKind::Multiple(set) => {
+            let names: Vec<String> = set.iter().map(|t| t.to_string()).collect();
+            names.join(" or ")
+        }
+    }
+}
+
+/// The manifest versions appcert has a schema for, in release order.
+pub fn supported_manifest_versions() -> Vec<String> {
+    let mut versions: Vec<(u32, u32, String)> = files()
+        .iter()
+        .filter_map(|(p, _)| {
+            let rest = p.strip_prefix("teams/v")?;
+            let (ver, file) = rest.split_once('/')?;
+            if file != "MicrosoftTeams.schema.json" || ver == "DevPreview" {
+                return None;
+            }
+            let (maj, min) = ver.split_once('.')?;
+            Some((maj.parse().ok()?, min.parse().ok()?, ver.to_string()))
+        })
+        .collect();
+    versions.sort();
+    let mut out: Vec<String> = versions.into_iter().map(|(_, _, v)| v).collect();
+    out.push("devPreview".to_string());
+    out
+}
+
+/// The folder name of a manifest version: `1.16` → `v1.16`, `devPreview` → `vDevPreview`.
+fn version_folder(manifest_version: &str) -> Option<String> {
+    if manifest_version == "devPreview" {
+        return Some("vDevPreview".into());
+    }
+    let (maj, min) = manifest_version.split_once('.')?;
+    if maj.is_empty()
+        || min.is_empty()
+        || !maj.bytes().all(|b| b.is_ascii_digit())
+        || !min.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(format!("v{manifest_version}"))
+}
+
+/// Path of the Teams schema named `file` (e.g. `MicrosoftTeams.schema.json`) for a manifest
+/// version, when bundled.
+pub fn teams_schema_path(manifest_version: &str, file: &str) -> Option<String> {
+    let path = format!("teams/{}/{file}", version_folder(manifest_version)?);
+    exists(&path).then_some(path)
+}
+
+pub fn manifest_schema_path(manifest_version: &str) -> Option<String> {
+    teams_schema_path(manifest_version, "MicrosoftTeams.schema.json")
+}
+
+/// Declarative agent schema for a `version` value such as `v1.2`.
+pub fn declarative_agent_schema_path(version: &str) -> Option<String> {
+    let path = format!("copilot/declarative-agent/{version}/schema.json");
+    (version.starts_with('v') && exists(&path)).then_some(path)
+}
+
+/// API plugin schema for a `schema_version` value such as `v2.2`.
+pub fn plugin_schema_path(schema_version: &str) -> Option<String> {
+    let path = format!("copilot/plugin/{schema_version}/schema.json");
+    (schema_version.starts_with('v') && exists(&path)).then_some(path)
+}
+
+/// Versions (folder names) bundled for a copilot schema family (`declarative-agent`, `plugin`).
+pub fn copilot_versions(family: &str) -> Vec<String> {
+    let prefix = format!("copilot/{family}/");
+    let mut v: Vec<String> = files()
+        .iter()
+        .filter_map(|(p, _)| {
+            let rest = p.strip_prefix(&prefix)?;
+            Some(rest.split_once('/')?.0.to_string())
+        })
+        .collect();
+    v.sort_by_key(|s| {
+        s.trim_start_matches('v')
+            .split('.')
+            .map(|n| n.parse::<u32>().unwrap_or(0))
+            .collect::<Vec<_>>()
+    });
+    v.dedup();
+    v
+}
+
+/// Maps a `$schema` URL to the bundled schema it names, if any. Accepts the canonical
+/// `https://developer.microsoft.com/json-schemas/...` form, locale variants
+/// (`/en-us/json-schemas/...`), `http:`, and the raw GitHub devPreview URL.
+pub fn schema_path_for_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    if lower.contains("raw.githubusercontent.com") && lower.contains("devpreview") {
+        let file = url.rsplit('/').next()?;
+        let path = format!("teams/vDevPreview/{file}");
+        return exists(&path).then_some(path);
+    }
+    let parsed = url::Url::parse(url).ok()?;
+    if parsed.host_str()? != "developer.microsoft.com" {
+        return None;
+    }
+    let mut segments: Vec<&str> = parsed.path_segments()?.filter(|s| !s.is_empty()).collect();
+    if segments.first().is_some_and(|s| is_locale(s)) {
+        segments.remove(0);
+    }
+    if segments.first() != Some(&"json-schemas") {
+        return None;
+    }
+    let rel = segments[1..].join("/");
+    if exists(&rel) {
+        return Some(rel);
+    }
+    // Case differences in the folder (`vdevpreview`) are tolerated by the web server.
+    files()
+        .iter()
+        .find(|(p, _)| p.eq_ignore_ascii_case(&rel))
+        .map(|(p, _)| p.to_string())
+}
+
+fn is_locale(s: &str) -> bool {
+    let b = s.as_bytes();
+    (b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic))
+        || (b.len() == 5
+            && b[2] == b'-'
+            && b[..2].iter().chain(&b[3..]).all(u8::is_ascii_alphabetic))
+}
+
+/// The version folder a Teams schema path belongs to (`teams/v1.16/...` → `1.16`,
+/// `teams/vDevPreview/...` → `devPreview`).
+pub fn teams_version_of_path(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("teams/v")?;
+    let ver = rest.split_once('/')?.0;
+    Some(if ver == "DevPreview" {
+        "devPreview".to_string()
+    } else {
+        ver.to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn picks_schema_by_manifest_version() {
+        assert_eq!(
+            manifest_schema_path("1.16").as_deref(),
+            Some("teams/v1.16/MicrosoftTeams.schema.json")
+        );
+        assert_eq!(
+            manifest_schema_path("devPreview").as_deref(),
+            Some("teams/vDevPreview/MicrosoftTeams.schema.json")
+        );
+        assert_eq!(manifest_schema_path("1.18"), None);
+        assert_eq!(manifest_schema_path("1.16.0"), None);
+        assert_eq!(manifest_schema_path("../x"), None);
+    }
+
+    #[test]
+    fn supported_versions_are_ordered_and_skip_1_18() {
+        let v = supported_manifest_versions();
+        assert_eq!(v.first().map(String::as_str), Some("1.0"));
+        assert!(v.iter().any(|x| x == "1.30"));
+        assert!(!v.iter().any(|x| x == "1.18"));
+        let pos9 = v.iter().position(|x| x == "1.9").unwrap();
+        let pos10 = v.iter().position(|x| x == "1.10").unwrap();
+        assert!(pos9 < pos10);
+        assert_eq!(v.last().map(String::as_str), Some("devPreview"));
+    }
+
+    #[test]
+    fn maps_schema_url_variants() {
+        let canonical =
+            "https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json";
+        assert_eq!(
+            schema_path_for_url(canonical).as_deref(),
+            Some("teams/v1.24/MicrosoftTeams.schema.json")
+        );
+        let localized = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.24/MicrosoftTeams.schema.json";
+        assert_eq!(
+            schema_path_for_url(localized).as_deref(),
+            Some("teams/v1.24/MicrosoftTeams.schema.json")
+        );
+        let raw = "https://raw.githubusercontent.com/OfficeDev/microsoft-teams-app-schema/preview/DevPreview/MicrosoftTeams.schema.json";
+        assert_eq!(
+            schema_path_for_url(raw).as_deref(),
+            Some("teams/vDevPreview/MicrosoftTeams.schema.json")
+        );
+        let da = "https://developer.microsoft.com/json-schemas/copilot/declarative-agent/v1.2/schema.json";
+        assert_eq!(
+            schema_path_for_url(da).as_deref(),
+            Some("copilot/declarative-agent/v1.2/schema.json")
+        );
+        assert_eq!(schema_path_for_url("https://example.com/schema.json"), None);
+    }
+
+    #[test]
+    fn every_bundled_schema_compiles() {
+        for (path, _) in files() {
+            if let Err(e) = validator(path) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn required_and_max_length_are_reported() {
+        let errors = validate_by_path(
+            "teams/v1.16/MicrosoftTeams.schema.json",
+            &json!({"manifestVersion": "1.16", "name": {"short": "x".repeat(31)}}),
+        )
+        .unwrap();
+        assert!(errors
+            .iter()
+            .any(|e| matches!(&e.detail, Detail::Required { property } if property == "id")));
+        assert!(errors
+            .iter()
+            .any(|e| e.pointer == "/name/short"
+                && matches!(e.detail, Detail::MaxLength { limit: 30 })));
+    }
+}
