@@ -42,17 +42,13 @@ impl fmt::Debug for FindingDiagnostic<'_> {
 
 impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        write!(f, "{}: {}", self.finding.rule, self.finding.message)
     }
 }
 
 impl std::error::Error for FindingDiagnostic<'_> {}
 
 impl Diagnostic for FindingDiagnostic<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.finding.rule))
-    }
-
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.finding.severity {
             Severity::Error => miette::Severity::Error,
@@ -117,22 +113,21 @@ fn handler(style: Style) -> GraphicalReportHandler {
 
 /// Renders one finding of a package.
 pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> String {
-    let location = if finding.file.is_empty() {
+    let name = if finding.file.is_empty() {
         pkg.input.clone()
     } else {
-        let name = pkg
-            .display_files
+        pkg.display_files
             .get(&finding.file)
             .cloned()
-            .unwrap_or_else(|| format!("{}/{}", pkg.input, finding.file));
-        match (finding.line, finding.column) {
-            (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
-            _ => name,
-        }
+            .unwrap_or_else(|| format!("{}/{}", pkg.input, finding.file))
+    };
+    let location = match (finding.line, finding.column) {
+        (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
+        _ => name.clone(),
     };
     let source = match (&finding.span, pkg.sources.get(&finding.file)) {
         (Some(_), Some(text)) if text.len() <= MAX_SNIPPET_SOURCE => {
-            Some(NamedSource::new(location.clone(), text.clone()))
+            Some(NamedSource::new(name, text.clone()))
         }
         _ => None,
     };
@@ -202,6 +197,7 @@ pub fn render_package(pkg: &PackageReport, style: Style) -> String {
     let mut out = String::new();
     for f in &pkg.findings {
         out.push_str(&render_finding(pkg, f, style));
+        out.push('\n');
     }
     out.push_str(&verdict_line(pkg, style));
     out

@@ -85,8 +85,17 @@ fn describe_pattern(pattern: &str) -> Option<&'static str> {
     if pattern.contains("{8}-") && pattern.contains("{12}") {
         return Some("a GUID such as `3f2504e0-4f89-41d3-9a0c-0305e82c3301`");
     }
-    if pattern.contains("(0|[1-9]\\d*)") || pattern.contains("(0|[1-9][0-9]*)") {
+    if pattern.contains("(0|[1-9]\\d*)")
+        || pattern.contains("(0|[1-9][0-9]*)")
+        || pattern.contains("([0-9]|[1-9]+[0-9]*)\\.")
+    {
         return Some("a version such as `1.0.0` (MAJOR.MINOR.PATCH)");
+    }
+    if pattern.starts_with("^[Hh][Tt][Tt][Pp][Ss]?://") {
+        return Some("an http:// or https:// URL");
+    }
+    if pattern.starts_with("^[Hh][Tt][Tt][Pp][Ss]://") {
+        return Some("an https:// URL");
     }
     if pattern.contains("^[^\\s]") || pattern.contains("\\s*\\S") {
         return Some("text that is not blank");
