@@ -54,4 +54,13 @@ fn main() {
     );
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     std::fs::write(out, code).unwrap();
+    let mut rules = String::new();
+    embed(
+        "RULE_FILES",
+        &manifest_dir.join("rules"),
+        "json",
+        &mut rules,
+    );
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
+    std::fs::write(out, rules).unwrap();
 }

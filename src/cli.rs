@@ -2,7 +2,9 @@
 //! Exit codes: 0 every package passed, 1 at least one failed, 2 usage error or appcert could
 //! not run.
 
+use appcert::config::{self, Config};
 use appcert::report::{human, json};
+use appcert::rules::{registry, Profile};
 use appcert::{Limits, Options};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -24,6 +26,35 @@ struct Cli {
 enum Command {
     /// Check app packages: .zip files, unpacked package folders, manifest.json files, or folders searched for them.
     Check(CheckArgs),
+    /// List every rule: id, severity, profiles, title.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+struct ExplainArgs {
+    /// The rule id (see `appcert rules`).
+    rule: String,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum DenyLevel {
+    /// Warnings fail the package.
+    Warnings,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +83,22 @@ struct CheckArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// Who the package is checked for: `store` (public store submission, every rule) or `org`
+    /// (one organization's catalog: store-listing rules drop to info). Default: the config file's, else store.
+    #[arg(long, value_enum)]
+    profile: Option<Profile>,
+    /// Configuration file (default: appcert.toml in the current folder or above).
+    #[arg(long, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    /// Run only these rules or categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    select: Vec<String>,
+    /// Do not run these rules or categories (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    ignore: Vec<String>,
+    /// `--deny warnings`: warnings fail the package too.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<DenyLevel>,
     /// When to use colour in human output (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -92,7 +139,72 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Rules(args) => list_rules(args),
+        Command::Explain(args) => explain(args),
     }
+}
+
+fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn list_rules(args: RulesArgs) -> ExitCode {
+    let reg = registry();
+    match args.format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = reg
+                .rules
+                .values()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "title": r.title,
+                        "category": r.category,
+                        "kind": r.kind,
+                        "severity": r.severity,
+                        "profiles": r.profiles,
+                        "policies": r.policies,
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+            text.push('\n');
+            print(&text)
+        }
+        ListFormat::Human => {
+            let mut text = String::new();
+            let width = reg.rules.keys().map(String::len).max().unwrap_or(10);
+            for r in reg.rules.values() {
+                let profiles: Vec<&str> = r.profiles.iter().map(|p| p.as_str()).collect();
+                text.push_str(&format!(
+                    "{:width$}  {:7}  {:9}  {}\n",
+                    r.id,
+                    r.severity.as_str(),
+                    profiles.join(","),
+                    r.title
+                ));
+            }
+            text.push_str(&format!(
+                "\n{} rules. `appcert explain RULE` prints one rule's documentation.\n",
+                reg.rules.len()
+            ));
+            print(&text)
+        }
+    }
+}
+
+fn explain(args: ExplainArgs) -> ExitCode {
+    let Some(r) = registry().get(&args.rule) else {
+        return usage_error(&format!(
+            "unknown rule `{}` (run `appcert rules` for the list)",
+            args.rule
+        ));
+    };
+    print(&appcert::rules::explain(r))
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -101,7 +213,38 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    let mut config = match &args.config {
+        Some(path) => match config::load(path) {
+            Ok(c) => c,
+            Err(e) => return usage_error(&e.to_string()),
+        },
+        None => match std::env::current_dir()
+            .ok()
+            .and_then(|d| config::discover(&d))
+        {
+            Some(path) => match config::load(&path) {
+                Ok(c) => c,
+                Err(e) => return usage_error(&e.to_string()),
+            },
+            None => Config::default(),
+        },
+    };
+    for name in args.select.iter().chain(&args.ignore) {
+        if !config::is_rule_or_category(name) {
+            return usage_error(&format!(
+                "unknown rule or category `{name}` (run `appcert rules` for the list)"
+            ));
+        }
+    }
+    config.select = args.select.clone();
+    config.ignore.extend(args.ignore.iter().cloned());
+    if args.deny.is_some() {
+        config.deny_warnings = true;
+    }
+    let profile = args.profile.or(config.profile).unwrap_or(Profile::Store);
     let options = Options {
+        profile,
+        config,
         limits: Limits {
             max_input_bytes: args.max_input_bytes,
             max_total_bytes: args.max_total_bytes,

@@ -2,25 +2,40 @@
 //! schemas to the manifest and every JSON file it references, then resolve every finding's
 //! location to a line and column.
 
+use crate::config::Config;
 use crate::finding::{Finding, Severity};
 use crate::json::{parse_doc, JsonDoc};
 use crate::limits::Limits;
 use crate::package::{entry_error_finding, Opened, Package};
 use crate::references::{self, has_placeholder, FileRef, RefKind};
 use crate::report::{AppInfo, PackageReport};
+use crate::rules::{self, Profile};
 use crate::schema;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Settings for checking packages.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub limits: Limits,
+    pub profile: Profile,
+    pub config: Config,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limits: Limits::default(),
+            profile: Profile::Store,
+            config: Config::default(),
+        }
+    }
 }
 
 /// Everything known about one package while it is checked.
 pub struct Ctx<'p> {
     pub package: &'p Package,
+    pub profile: Profile,
     /// Parsed JSON files by package path (the manifest under `manifest.json`).
     pub docs: BTreeMap<String, JsonDoc>,
     /// Texts of files that could not be parsed, for snippets.
@@ -43,10 +58,14 @@ pub const MANIFEST: &str = "manifest.json";
 pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageReport {
     let mut findings = opened.findings;
     let Some(package) = opened.package else {
-        return finish(input, AppInfo::default(), findings, None);
+        let used = post_process(None, input, &mut findings, options);
+        let mut report = finish(input, AppInfo::default(), findings, None);
+        report.used_suppressions = used;
+        return report;
     };
     let mut ctx = Ctx {
         package: &package,
+        profile: options.profile,
         docs: BTreeMap::new(),
         unparsed: BTreeMap::new(),
         refs: Vec::new(),
@@ -59,8 +78,56 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         check_manifest_schema(&mut ctx, &mut findings);
         check_references(&mut ctx, options, &mut findings);
     }
+    rules::run_all(&ctx, &mut findings);
+    let used = post_process(Some(&ctx), input, &mut findings, options);
     let app = app_info(ctx.manifest());
-    finish(input, app, findings, Some(&ctx))
+    let mut report = finish(input, app, findings, Some(&ctx));
+    report.used_suppressions = used;
+    report
+}
+
+/// One root cause, one finding: schema errors on a value that holds a template placeholder
+/// are left to `template-placeholder-unresolved`.
+fn caused_by_placeholder(ctx: &Ctx<'_>, f: &Finding) -> bool {
+    if !f.rule.starts_with("schema-") {
+        return false;
+    }
+    let Some(doc) = ctx.docs.get(&f.file) else {
+        return false;
+    };
+    match doc.value.pointer(&f.pointer) {
+        Some(Value::String(s)) => has_placeholder(s),
+        _ => false,
+    }
+}
+
+/// Stamps rule metadata on every finding, applies the profile and the configuration.
+/// Returns the indexes of the configuration's suppressions that matched.
+fn post_process(
+    ctx: Option<&Ctx<'_>>,
+    input: &str,
+    findings: &mut Vec<Finding>,
+    options: &Options,
+) -> Vec<usize> {
+    if let Some(ctx) = ctx {
+        findings.retain(|f| !caused_by_placeholder(ctx, f));
+    }
+    let registry = rules::registry();
+    for f in findings.iter_mut() {
+        let Some(meta) = registry.get(&f.rule) else {
+            continue;
+        };
+        if f.policies.is_empty() {
+            f.policies = meta.policies.clone();
+        }
+        if f.help.is_empty() {
+            f.help = meta.docs.fix.clone();
+        }
+        if !meta.profiles.contains(&options.profile) {
+            f.severity = Severity::Info;
+        }
+    }
+    options.config.apply(input, findings)
 }
 
 fn locate_manifest(package: &Package, findings: &mut Vec<Finding>) -> bool {

@@ -1,11 +1,11 @@
 //! The one data model every renderer adapts: a [`Finding`] says which rule fired, how badly,
 //! where (file + JSON pointer, resolved to line and column by the engine) and how to fix it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// How much a finding matters. `Error` fails the package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,

@@ -9,6 +9,7 @@
 //! }
 //! ```
 
+pub mod config;
 pub mod discover;
 pub mod engine;
 pub mod finding;
@@ -17,6 +18,7 @@ pub mod limits;
 pub mod package;
 pub mod references;
 pub mod report;
+pub mod rules;
 pub mod schema;
 
 pub use discover::{DiscoverError, Input, InputKind};
@@ -44,5 +46,46 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
     let inputs = discover::discover_all(paths)?;
     let packages = inputs.iter().map(|i| check_input(i, options)).collect();
-    Ok(Report::new("store", packages))
+    Ok(finish_run(packages, options))
+}
+
+/// Reports stale suppressions, applies `deny-warnings` and builds the run's report.
+pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report {
+    let config = &options.config;
+    for (i, s) in config.suppressions.iter().enumerate() {
+        if packages.iter().any(|p| p.used_suppressions.contains(&i)) {
+            continue;
+        }
+        let target = packages.iter_mut().find(|p| {
+            s.package
+                .as_ref()
+                .is_none_or(|filter| p.input.contains(filter.as_str()))
+        });
+        if let Some(p) = target {
+            let meta = rules::registry().meta("config-unused-suppression");
+            p.findings.push(
+                meta.finding(
+                    "",
+                    "",
+                    format!(
+                        "the suppression of `{}` at {} `{}` ({}) matches no finding",
+                        s.rule,
+                        s.file,
+                        if s.pointer.is_empty() {
+                            "(whole file)"
+                        } else {
+                            &s.pointer
+                        },
+                        s.origin
+                    ),
+                )
+                .help(meta.docs.fix.clone())
+                .policies(meta.policies.clone()),
+            );
+        }
+    }
+    for p in packages.iter_mut() {
+        p.refresh(config.deny_warnings);
+    }
+    Report::new(options.profile.as_str(), packages)
 }

@@ -63,6 +63,9 @@ pub struct PackageReport {
     /// How a file is named in human output (`app.zip/manifest.json`).
     #[serde(skip)]
     pub display_files: BTreeMap<String, String>,
+    /// Indexes of the configuration's suppressions that matched here (not serialised).
+    #[serde(skip)]
+    pub used_suppressions: Vec<usize>,
 }
 
 impl PackageReport {
@@ -81,6 +84,7 @@ impl PackageReport {
             summary,
             sources: BTreeMap::new(),
             display_files: BTreeMap::new(),
+            used_suppressions: Vec::new(),
         }
     }
 

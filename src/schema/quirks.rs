@@ -157,7 +157,10 @@ fn apply_ref_siblings(obj: &mut Map<String, Value>) {
     match obj.get_mut("allOf") {
         Some(Value::Array(all)) => all.insert(0, Value::Object(wrapper)),
         _ => {
-            obj.insert("allOf".to_string(), Value::Array(vec![Value::Object(wrapper)]));
+            obj.insert(
+                "allOf".to_string(),
+                Value::Array(vec![Value::Object(wrapper)]),
+            );
         }
     }
 }
@@ -370,7 +373,20 @@ fn is_unreserved_or_sub_delim(c: u8) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(
             c,
-            b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
         )
 }
 
@@ -418,17 +434,16 @@ fn authority_and_path(s: &str) -> bool {
     // userinfo, host and port contain no `/`: the authority ends at the first one.
     let end = s.find('/').unwrap_or(s.len());
     let (authority, path) = s.split_at(end);
-    let path_ok = path.is_empty()
-        || path[1..]
-            .split('/')
-            .all(|seg| all_pct(seg, is_pchar));
+    let path_ok = path.is_empty() || path[1..].split('/').all(|seg| all_pct(seg, is_pchar));
     if !path_ok {
         return false;
     }
     // `(?:userinfo@)?`: userinfo has no `@`, the host has none either.
     let hostport = match authority.find('@') {
         Some(at) => {
-            if !all_pct(&authority[..at], |c| is_unreserved_or_sub_delim(c) || c == b':') {
+            if !all_pct(&authority[..at], |c| {
+                is_unreserved_or_sub_delim(c) || c == b':'
+            }) {
                 return false;
             }
             &authority[at + 1..]
@@ -449,7 +464,11 @@ fn host_and_port(s: &str) -> bool {
         let end = s.find(':').unwrap_or(s.len());
         (all_pct(&s[..end], is_unreserved_or_sub_delim), &s[end..])
     };
-    host_ok && (rest.is_empty() || rest.strip_prefix(':').is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit())))
+    host_ok
+        && (rest.is_empty()
+            || rest
+                .strip_prefix(':')
+                .is_some_and(|p| p.bytes().all(|c| c.is_ascii_digit())))
 }
 
 /// `IPv6address | IPvFuture` (inside the brackets), per the ajv regex (RFC 3986 grammar).
@@ -465,7 +484,9 @@ fn ip_literal(s: &str) -> bool {
         return !hex.is_empty()
             && hex.bytes().all(|c| c.is_ascii_hexdigit())
             && !after.is_empty()
-            && after.bytes().all(|c| is_unreserved_or_sub_delim(c) || c == b':');
+            && after
+                .bytes()
+                .all(|c| is_unreserved_or_sub_delim(c) || c == b':');
     }
     is_rfc3986_ipv6(s)
 }
@@ -571,7 +592,24 @@ pub fn is_ajv_email(s: &str) -> bool {
         c.is_ascii_alphanumeric()
             || matches!(
                 c,
-                b'!' | b'#' | b'$' | b'%' | b'&' | b'\'' | b'*' | b'+' | b'/' | b'=' | b'?' | b'^' | b'_' | b'`' | b'{' | b'|' | b'}' | b'~' | b'-'
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'/'
+                    | b'='
+                    | b'?'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'{'
+                    | b'|'
+                    | b'}'
+                    | b'~'
+                    | b'-'
             )
     };
     let local_ok = local
@@ -620,17 +658,29 @@ mod tests {
         // without a look-around the crate translates by itself: left alone
         assert_eq!(ecma_pattern(r"\d\w.\s"), r"\d\w.\s");
         let la = "(?!x)";
-        assert_eq!(ecma_pattern(&format!(r"{la}\d\w")), format!("{la}[0-9][A-Za-z0-9_]"));
+        assert_eq!(
+            ecma_pattern(&format!(r"{la}\d\w")),
+            format!("{la}[0-9][A-Za-z0-9_]")
+        );
         assert_eq!(ecma_pattern(&format!(r"{la}[\d_]")), format!("{la}[0-9_]"));
         assert_eq!(ecma_pattern(&format!(r"{la}[\b]")), format!(r"{la}[\x08]"));
-        assert_eq!(ecma_pattern(&format!(r"{la}[\S]*")), format!("{la}[^{ECMA_SPACE}]*"));
-        assert_eq!(ecma_pattern(&format!(r"{la}[^\S]")), format!("{la}[{ECMA_SPACE}]"));
+        assert_eq!(
+            ecma_pattern(&format!(r"{la}[\S]*")),
+            format!("{la}[^{ECMA_SPACE}]*")
+        );
+        assert_eq!(
+            ecma_pattern(&format!(r"{la}[^\S]")),
+            format!("{la}[{ECMA_SPACE}]")
+        );
         assert_eq!(
             ecma_pattern(&format!(r"{la}\s\S")),
             format!("{la}[{ECMA_SPACE}][^{ECMA_SPACE}]")
         );
         assert_eq!(ecma_pattern(&format!(r"{la}\.")), format!(r"{la}\."));
-        assert_eq!(ecma_pattern(&format!(r"{la}a.b")), format!("{la}a{ECMA_DOT}b"));
+        assert_eq!(
+            ecma_pattern(&format!(r"{la}a.b")),
+            format!("{la}a{ECMA_DOT}b")
+        );
         assert_eq!(
             ecma_pattern(r"^(?!\[\[)(.*?)(?<!\]\])$"),
             format!(r"^(?!\[\[)({ECMA_DOT}*?)(?<!\]\])$")
@@ -647,7 +697,10 @@ mod tests {
             },
             "definitions": {"x": {"type": "string", "minLength": 1}}
         });
-        patch_schema("teams/v1.30/MicrosoftTeams.Localization.schema.json", &mut s);
+        patch_schema(
+            "teams/v1.30/MicrosoftTeams.Localization.schema.json",
+            &mut s,
+        );
         assert_eq!(
             s["properties"]["name.short"],
             json!({"allOf": [{"$ref": "#/definitions/x"}], "type": "string", "maxLength": 30})
@@ -716,7 +769,12 @@ mod tests {
 
     #[test]
     fn ajv_email() {
-        for ok in ["a@example.com", "a.b+c@sub.example.co", "A@EXAMPLE.COM", "a@b.c"] {
+        for ok in [
+            "a@example.com",
+            "a.b+c@sub.example.co",
+            "A@EXAMPLE.COM",
+            "a@b.c",
+        ] {
             assert!(is_ajv_email(ok), "{ok}");
         }
         for bad in [

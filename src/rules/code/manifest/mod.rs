@@ -1,0 +1,7 @@
+//! Code rules about the manifest as a whole.
+
+mod template_placeholder;
+
+use crate::rules::CodeRule;
+
+pub static RULES: &[&dyn CodeRule] = &[&template_placeholder::TemplatePlaceholder];

@@ -1,0 +1,88 @@
+//! `template-placeholder-unresolved`: `${{VAR}}`, `{{VAR}}` and `<<VAR>>` left in any JSON file
+//! of the package, one finding per placeholder.
+
+use crate::engine::Ctx;
+use crate::finding::Finding;
+use crate::rules::{registry, text::strings, CodeRule};
+
+pub struct TemplatePlaceholder;
+
+/// Every placeholder in `s`, as written (`${{TEAMS_APP_ID}}`).
+pub fn placeholders(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &s[i..];
+        let (open, close) = if rest.starts_with("${{") {
+            ("${{", "}}")
+        } else if rest.starts_with("{{") {
+            ("{{", "}}")
+        } else if rest.starts_with("<<") {
+            ("<<", ">>")
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        match rest[open.len()..].find(close) {
+            Some(end) => {
+                let inner = &rest[open.len()..open.len() + end];
+                let len = open.len() + end + close.len();
+                if !inner.trim().is_empty() && !inner.contains(['{', '<', '\n']) {
+                    out.push(&rest[..len]);
+                }
+                i += len;
+            }
+            None => i += open.len(),
+        }
+    }
+    out
+}
+
+impl CodeRule for TemplatePlaceholder {
+    fn id(&self) -> &'static str {
+        "template-placeholder-unresolved"
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let meta = registry().meta(self.id());
+        for (file, doc) in &ctx.docs {
+            for (pointer, s) in strings(&doc.value, "") {
+                for p in placeholders(s) {
+                    let name = p
+                        .trim_matches(|c| matches!(c, '$' | '{' | '}' | '<' | '>'))
+                        .trim();
+                    out.push(
+                        meta.finding(
+                            file.clone(),
+                            pointer.clone(),
+                            format!("`{}` holds the unresolved template variable `{p}`", crate::finding::display_path(&pointer)),
+                        )
+                        .help(format!(
+                            "Replace `{p}` with the real value before packaging: the Agents Toolkit fills `${{{{{name}}}}}` from env/.env.<environment> (`atk package --env <environment>`); other templates need their own build step."
+                        ))
+                        .label("unresolved placeholder"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn finds_each_style() {
+        assert_eq!(placeholders("${{TEAMS_APP_ID}}"), vec!["${{TEAMS_APP_ID}}"]);
+        assert_eq!(
+            placeholders("api://{{d}}/botid-{{id}}"),
+            vec!["{{d}}", "{{id}}"]
+        );
+        assert_eq!(placeholders("<<BOT_ID>>"), vec!["<<BOT_ID>>"]);
+        assert!(placeholders("https://{teamSiteDomain}/x").is_empty());
+        assert!(placeholders("a < b > c").is_empty());
+        assert!(placeholders("{{}}").is_empty());
+    }
+}
