@@ -4,6 +4,8 @@
 
 pub mod code;
 pub mod data;
+#[cfg(test)]
+pub mod testing;
 pub mod text;
 
 use crate::engine::Ctx;
@@ -212,4 +214,119 @@ pub fn explain(r: &RuleMeta) -> String {
         s.push_str(&format!("\n## {title}\n{body}\n"));
     }
     s
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_rule_file_loads_and_ids_are_unique() {
+        let reg = registry();
+        assert!(reg.errors.is_empty(), "{:#?}", reg.errors);
+        assert_eq!(
+            reg.rules.len(),
+            rule_files().len(),
+            "two rule files share an id"
+        );
+    }
+
+    #[test]
+    fn every_rule_file_follows_the_rule_schema() {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../schemas/rule.schema.json")).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        for (path, text) in rule_files() {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| format!("{}: {}", e.instance_path().as_str(), e))
+                .collect();
+            assert!(errors.is_empty(), "rules/{path}: {errors:#?}");
+            let id = value["id"].as_str().unwrap();
+            assert!(
+                path.ends_with(&format!("/{id}.json")),
+                "rules/{path} must be named {id}.json"
+            );
+        }
+    }
+
+    #[test]
+    fn data_rule_checks_compile() {
+        for r in registry().rules.values() {
+            if let Some(check) = &r.check {
+                check.compiled().unwrap_or_else(|e| panic!("{}: {e}", r.id));
+            }
+        }
+    }
+
+    #[test]
+    fn code_rules_and_code_rule_files_match_one_to_one() {
+        let reg = registry();
+        let mut seen = BTreeSet::new();
+        for rule in code::all() {
+            assert!(
+                seen.insert(rule.id()),
+                "two code rules share the id {}",
+                rule.id()
+            );
+            let meta = reg
+                .get(rule.id())
+                .unwrap_or_else(|| panic!("code rule {} has no rule file under rules/", rule.id()));
+            assert_eq!(
+                meta.kind,
+                Kind::Code,
+                "{} is implemented in code but its file says {:?}",
+                rule.id(),
+                meta.kind
+            );
+        }
+        for meta in reg.rules.values().filter(|m| m.kind == Kind::Code) {
+            assert!(
+                seen.contains(meta.id.as_str()),
+                "rules/…/{}.json says kind=code but no code rule is registered",
+                meta.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_code_rule_source_file_is_registered() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/code");
+        let registered: BTreeSet<&str> = code::all().iter().map(|r| r.id()).collect();
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.unwrap();
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("rs")
+                || path.file_name().and_then(|n| n.to_str()) == Some("mod.rs")
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            let Some(pos) = text.find("fn id(&self) -> &'static str") else {
+                continue;
+            };
+            let rest = &text[pos..];
+            let id = rest.split('"').nth(1).unwrap();
+            assert!(
+                registered.contains(id),
+                "{} defines rule {id} but its group's RULES list does not include it",
+                path.display()
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_a_policy_and_documentation() {
+        for r in registry().rules.values() {
+            assert!(!r.policies.is_empty(), "{} cites no policy", r.id);
+            assert!(
+                !r.docs.what.is_empty() && !r.docs.fix.is_empty(),
+                "{} lacks documentation",
+                r.id
+            );
+            assert!(explain(r).contains(&r.id));
+        }
+    }
 }

@@ -5,10 +5,34 @@
 
 use super::CodeRule;
 
+pub mod auth;
+pub mod bots;
+pub mod copilot;
+pub mod developer;
+pub mod domains;
+pub mod files;
+pub mod icons;
+pub mod localization;
 pub mod manifest;
+pub mod naming;
+pub mod secrets;
+pub mod tabs;
 
 /// Every code rule.
 pub fn all() -> Vec<&'static dyn CodeRule> {
-    let groups: &[&[&'static dyn CodeRule]] = &[manifest::RULES];
+    let groups: &[&[&'static dyn CodeRule]] = &[
+        auth::RULES,
+        bots::RULES,
+        copilot::RULES,
+        developer::RULES,
+        domains::RULES,
+        files::RULES,
+        icons::RULES,
+        localization::RULES,
+        manifest::RULES,
+        naming::RULES,
+        secrets::RULES,
+        tabs::RULES,
+    ];
     groups.iter().flat_map(|g| g.iter().copied()).collect()
 }

@@ -1,0 +1,5 @@
+//! Code rules: auth.
+
+use crate::rules::CodeRule;
+
+pub static RULES: &[&dyn CodeRule] = &[];

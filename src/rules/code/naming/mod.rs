@@ -1,0 +1,5 @@
+//! Code rules: naming.
+
+use crate::rules::CodeRule;
+
+pub static RULES: &[&dyn CodeRule] = &[];

@@ -1,0 +1,5 @@
+//! Code rules: tabs.
+
+use crate::rules::CodeRule;
+
+pub static RULES: &[&dyn CodeRule] = &[];
