@@ -1,0 +1,313 @@
+//! The built binary: exit codes, output formats, `--output`, and package discovery.
+
+use crate::common::*;
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn appcert(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_appcert"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .output()
+        .expect("run appcert")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
+}
+
+#[track_caller]
+fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(o),
+        stderr(o)
+    );
+}
+
+/// Asserts a usage error: exit 2, nothing on stdout, one line on stderr.
+#[track_caller]
+fn assert_usage_error(o: &Output, mentions: &str) {
+    assert_exit(o, 2);
+    assert_eq!(stdout(o), "");
+    let err = stderr(o);
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
+    assert!(err.starts_with("appcert: error: "), "{err:?}");
+    assert!(
+        err.contains(mentions),
+        "{err:?} should mention {mentions:?}"
+    );
+}
+
+fn json_stdout(o: &Output) -> Value {
+    let v: Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON");
+    crate::report_schema::assert_valid_report(&v);
+    v
+}
+
+fn inputs(report: &Value) -> Vec<String> {
+    report["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["input"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn clean_fixture_exits_0() {
+    let o = appcert(&root(), &["check", "fixtures/packages/declarative-agent"]);
+    assert_exit(&o, 0);
+    assert_eq!(
+        stdout(&o),
+        "✓ fixtures/packages/declarative-agent (Fernhill Travel 1.0.0): pass, 0 errors, 0 warnings, 0 infos\n"
+    );
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn no_colour_when_not_a_terminal() {
+    let o = appcert(&root(), &["check", "fixtures/packages/tab-personal"]);
+    assert!(!stdout(&o).contains('\x1b'), "{:?}", stdout(&o));
+}
+
+#[test]
+fn failing_package_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let zip = Pkg::fixture("tab-personal")
+        .replace(
+            "manifest.json",
+            "Quillstone Milestones\"",
+            "Quillstone Milestones and Roadmaps for MS Teams\"",
+        )
+        .zip();
+    std::fs::write(tmp.path().join("app.zip"), zip).unwrap();
+    let o = appcert(tmp.path(), &["check", "app.zip"]);
+    assert_exit(&o, 1);
+    let out = stdout(&o);
+    assert!(out.contains("schema-too-long"), "{out}");
+    assert!(out.contains("app.zip/manifest.json:14:14"), "{out}");
+    assert!(out.ends_with(
+        "✗ app.zip (Quillstone Milestones and Roadmaps for MS Teams 1.0.0): fail, 1 error, 0 warnings, 0 infos\n"
+    ), "{out}");
+
+    let o = appcert(tmp.path(), &["check", "app.zip", "--format", "json"]);
+    assert_exit(&o, 1);
+    let v = json_stdout(&o);
+    assert_eq!(v["summary"]["failed"], 1);
+    assert_eq!(v["packages"][0]["findings"][0]["rule"], "schema-too-long");
+}
+
+#[test]
+fn one_failing_package_among_passing_ones_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bad.zip"), b"{}").unwrap();
+    let good = root().join("fixtures/packages/bot-commands");
+    let o = appcert(
+        tmp.path(),
+        &[
+            "check",
+            good.to_str().unwrap(),
+            "bad.zip",
+            "--format",
+            "json",
+        ],
+    );
+    assert_exit(&o, 1);
+    let v = json_stdout(&o);
+    assert_eq!(v["summary"]["packages"], 2);
+    assert_eq!(v["summary"]["passed"], 1);
+    assert_eq!(v["packages"][1]["findings"][0]["rule"], "package-not-zip");
+}
+
+#[test]
+fn missing_path_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = appcert(tmp.path(), &["check", "no-such-app.zip"]);
+    assert_usage_error(&o, "no-such-app.zip");
+}
+
+#[test]
+fn folder_without_package_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("README.md"), "nothing here").unwrap();
+    let o = appcert(tmp.path(), &["check"]);
+    assert_usage_error(&o, "no app package found");
+    let o = appcert(tmp.path(), &["check", "--format", "json", "."]);
+    assert_usage_error(&o, "no app package found");
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let o = appcert(&root(), &["check", "--frobnicate"]);
+    assert_exit(&o, 2);
+}
+
+#[test]
+fn json_format_validates_against_the_report_schema() {
+    let o = appcert(&root(), &["check", "fixtures/packages", "--format", "json"]);
+    assert_exit(&o, 0);
+    let v = json_stdout(&o);
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["tool"]["name"], "appcert");
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["profile"], "store");
+    let expected: Vec<String> = fixture_names().iter().map(|n| fixture_display(n)).collect();
+    assert_eq!(inputs(&v), expected);
+    assert_eq!(v["summary"]["passed"], expected.len());
+}
+
+#[test]
+fn output_file_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("report.json");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/localized-tab",
+            "--format",
+            "json",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_exit(&o, 0);
+    assert_eq!(stdout(&o), "", "the report goes to the file only");
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    crate::report_schema::assert_valid_report(&v);
+    assert_eq!(inputs(&v), ["fixtures/packages/localized-tab"]);
+
+    // Human output to a file as well.
+    let human = tmp.path().join("report.txt");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/localized-tab",
+            "-o",
+            human.to_str().unwrap(),
+        ],
+    );
+    assert_exit(&o, 0);
+    let text = std::fs::read_to_string(&human).unwrap();
+    assert!(
+        text.starts_with("✓ fixtures/packages/localized-tab"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unwritable_output_is_an_error_not_a_pass() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("no-such-folder/report.json");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_usage_error(&o, "cannot write");
+}
+
+#[test]
+fn manifest_path_checks_its_folder() {
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/me-api-based/manifest.json",
+            "--format",
+            "json",
+        ],
+    );
+    assert_exit(&o, 0);
+    let v = json_stdout(&o);
+    assert_eq!(inputs(&v), ["fixtures/packages/me-api-based"]);
+    assert_eq!(v["packages"][0]["app"]["name"], "Tallyberry Inventory");
+}
+
+/// A temp folder with packages at several depths, and packages in folders that must be skipped.
+fn discovery_tree() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    Pkg::fixture("tab-personal").write_dir(&t.join("teams-app/appPackage"));
+    std::fs::write(t.join("b-app.zip"), Pkg::fixture("bot-commands").zip()).unwrap();
+    std::fs::write(t.join("a-app.ZIP"), Pkg::fixture("me-bot-copilot").zip()).unwrap();
+    std::fs::create_dir_all(t.join("nested/deeper")).unwrap();
+    std::fs::write(
+        t.join("nested/deeper/agent.zip"),
+        Pkg::fixture("declarative-agent").zip(),
+    )
+    .unwrap();
+    std::fs::write(t.join("notes.txt"), "not a package").unwrap();
+    for skipped in [".git", "node_modules", "target", "nested/node_modules/pkg"] {
+        let d = t.join(skipped);
+        Pkg::fixture("localized-tab").write_dir(&d.join("pkg"));
+        std::fs::write(d.join("hidden.zip"), b"{}").unwrap();
+    }
+    tmp
+}
+
+#[test]
+fn default_path_discovers_packages_in_a_stable_order() {
+    let tmp = discovery_tree();
+    let o = appcert(tmp.path(), &["check", "--format", "json"]);
+    assert_exit(&o, 0);
+    let v = json_stdout(&o);
+    let expected = [
+        "a-app.ZIP",
+        "b-app.zip",
+        "nested/deeper/agent.zip",
+        "teams-app/appPackage",
+    ];
+    assert_eq!(inputs(&v), expected);
+    // Same order again, and with `.` given explicitly.
+    let again = appcert(tmp.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(inputs(&json_stdout(&again)), expected);
+    // Human output names the packages the same way, with a total.
+    let human = stdout(&appcert(tmp.path(), &["check"]));
+    assert!(
+        human.ends_with("\nChecked 4 packages: 4 passed, 0 failed.\n"),
+        "{human}"
+    );
+}
+
+#[test]
+fn discovery_under_a_given_folder_keeps_its_prefix() {
+    let tmp = discovery_tree();
+    let o = appcert(tmp.path(), &["check", "nested/", "--format", "json"]);
+    assert_exit(&o, 0);
+    assert_eq!(inputs(&json_stdout(&o)), ["nested/deeper/agent.zip"]);
+}
+
+#[test]
+fn skipped_folders_are_not_searched() {
+    let tmp = tempfile::tempdir().unwrap();
+    for skipped in [".git", "node_modules", "target"] {
+        Pkg::fixture("tab-personal").write_dir(&tmp.path().join(skipped).join("pkg"));
+    }
+    let o = appcert(tmp.path(), &["check"]);
+    assert_usage_error(&o, "no app package found");
+}
+
+#[test]
+fn help_mentions_exit_codes() {
+    let o = appcert(&root(), &["check", "--help"]);
+    assert_exit(&o, 0);
+    let o = appcert(&root(), &["--help"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains("Exit codes"), "{}", stdout(&o));
+}

@@ -1,0 +1,81 @@
+//! The 300 real packages of `../shared/corpus` (skipped when the folder is absent): no panic,
+//! a verdict for each, and a line and column for every finding that points into a JSON file.
+
+use crate::common::root;
+use appcert::{Options, Verdict};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = root().join("../shared/corpus");
+    dir.join("INDEX.tsv").is_file().then_some(dir)
+}
+
+#[test]
+fn corpus_packages_are_checked_without_panics_and_located() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let index = std::fs::read_to_string(dir.join("INDEX.tsv")).unwrap();
+    let expected = index
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let inputs =
+        appcert::discover::discover_all(&[dir.to_string_lossy().into_owned()]).expect("discovered");
+    assert_eq!(inputs.len(), expected, "one package per INDEX.tsv row");
+
+    let options = Options::default();
+    let mut panics = Vec::new();
+    let mut unlocated = Vec::new();
+    let (mut passed, mut failed, mut findings) = (0, 0, 0);
+    for input in &inputs {
+        let result = catch_unwind(AssertUnwindSafe(|| appcert::check_input(input, &options)));
+        let pkg = match result {
+            Ok(p) => p,
+            Err(e) => {
+                let why = e
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                panics.push(format!("{}: {why}", input.display));
+                continue;
+            }
+        };
+        match pkg.verdict {
+            Verdict::Pass => passed += 1,
+            Verdict::Fail => failed += 1,
+        }
+        assert_eq!(
+            pkg.verdict == Verdict::Fail,
+            pkg.summary.errors > 0,
+            "{}",
+            input.display
+        );
+        findings += pkg.findings.len();
+        for f in &pkg.findings {
+            if f.file.ends_with(".json") && !f.pointer.is_empty() && f.line.is_none() {
+                unlocated.push(format!(
+                    "{} {} {} {}",
+                    input.display, f.rule, f.file, f.pointer
+                ));
+            }
+            assert_eq!(f.line.is_some(), f.column.is_some(), "{f:?}");
+        }
+    }
+    eprintln!(
+        "corpus: {} packages, {passed} passed, {failed} failed, {findings} findings, {} panics, {} unlocated",
+        inputs.len(),
+        panics.len(),
+        unlocated.len()
+    );
+    assert!(panics.is_empty(), "panics: {panics:#?}");
+    assert_eq!(passed + failed, expected);
+    assert!(
+        unlocated.is_empty(),
+        "findings without line/column: {unlocated:#?}"
+    );
+}

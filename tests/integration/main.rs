@@ -1,0 +1,14 @@
+//! The integration test binary: every module below shares one build.
+//!
+//! - `packages`: every clean fixture passes, as a folder and as a zip; snapshots of both reports.
+//! - `defects`: one test per package-level defect, built from the clean fixtures at test time.
+//! - `cli`: the built binary: exit codes, output formats, discovery.
+//! - `report_schema`: JSON reports validate against `schemas/report.schema.json`.
+//! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
+
+mod cli;
+mod common;
+mod corpus;
+mod defects;
+mod packages;
+mod report_schema;
