@@ -142,8 +142,7 @@ pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> S
     }
     if !has_source {
         // Without a snippet miette prints no location: add it.
-        out = format!("{}  at {location}\n", out.trim_end_matches('\n'));
-        out.push('\n');
+        out = format!("{}\n  at {location}\n", out.trim_end_matches('\n'));
     }
     out
 }
