@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Generate the cases of the appcert schema differential check.
 
+Corpus cases plus synthetic probes (small hand-made documents aimed at single keywords:
+formats, look-around patterns, `$ref` siblings, schemas no corpus file reaches). Without
+the corpus only the probes are written.
+
 Usage: make-cases.py [--corpus DIR] [--out FILE] [--seed N] [--per-manifest N] [--per-file N]
 
 Collects, from the shared corpus (default: ../shared/corpus relative to the repo
@@ -553,8 +557,23 @@ def m_duplicate_item(rng, inst, h):
     if isinstance(item, dict) and len(item) > 1 and rng.random() < 0.3:
         # same members, different key order: still equal for uniqueItems
         item = dict(reversed(list(item.items())))
+    elif rng.random() < 0.3:
+        # integers written as floats (1 -> 1.0): equal for ajv after JSON.parse
+        item = floats_for_ints(item)
     arr.insert(rng.randrange(len(arr) + 1), item)
     return "dup-item:" + path_str(p)
+
+
+def floats_for_ints(v):
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return float(v)
+    if isinstance(v, list):
+        return [floats_for_ints(x) for x in v]
+    if isinstance(v, dict):
+        return {k: floats_for_ints(x) for k, x in v.items()}
+    return v
 
 
 def m_number_for_string(rng, inst, h):
@@ -678,6 +697,124 @@ def path_str(p):
     return "/" + "/".join(str(x) for x in p)
 
 
+
+# --------------------------------------------------------------------------- synthetic probes
+# Small hand-made documents aimed at one keyword each (formats, look-around patterns, $ref
+# siblings, schemas no corpus file reaches). They do not depend on the corpus.
+
+MORE_URIS = [
+    "https://example.com", "http://[::1]", "http://[v7.abc]", "http://[::ffff:192.168.0.1]",
+    "http://[1:2:3:4:5:6:7::]", "http://[::1:2:3:4:5:6:7]", "http://[1:2:3:4:5:6:1.2.3.4]",
+    "http://[1:2:3:4:5:6:7:1.2.3.4]", "http://[1::2::3]", "http://[::1.2.3.4.5]", "http://[12345::]",
+    "http://[fe80::1%25eth0]", "http://[::1]:8080", "http://[::1]x", "http://a@b@c", "http://host:80:90",
+    "http://host:", "http://:80", "http:///x", "http:////x", "x:/", "x:?q", "x:#f", "x:a?b#c", "x:%41",
+    "x:%4", "x:a%", "http://h/p?q#f?/", "http://h/p#f#", "HTTP://H", "a+b-c.d:x", "1a:x", "-a:x", "a_b:x",
+    "http://exa\u00e9mple.com", "http://example.com/\u0000", "http://example.com/ ", "http://1.2.3.4:5",
+    "http://256.1.1.1", "http://01.02.003.004", "tel:+1-201-555-0123", "data:text/plain;base64,SGVsbG8=",
+    "news:comp.infosystems.www.servers.unix", "ldap://[2001:db8::7]/c=GB?objectClass?one",
+    "https://example.com/a%20b", "https://example.com/~user", "https://example.com/[x]",
+    "https://example.com/?q=[x]", "https://example.com/#[x]", "https://exa%20mple.com",
+    "https://example.com:99999", "https://example.com:-1", "https://example.com:abc", "https:user@host:99x",
+    "https://user@host:99x/x", "https://a:b@c:1/d", "https://a:b:c@d", "https://a%zz@b", "x:a:b:c",
+    "x:@", "x:/@", "x://@", "x://[", "x://]", "x:[", "h://h?\u00e9", "h://h#\u00e9", "h://h/%c3%a9",
+    "https://example.com/\u2028", "https://example.com/\ufeff", "\ufeffhttps://example.com", "ftp:",
+    "f:/", "f://", "f:///", "f:////", "f://a//b", "s:a/b/../c", "s:./a", "s:../a", "s:.",
+]
+MORE_EMAILS = [
+    "a@example.com", "a@b.c", "a@1.2", "a@b-.c", "a@b.c-", "a@-b.c", "a!#$%&'*+/=?^_`{|}~-@x.yz", "a@b..c",
+    "A@B.C", "a.@b.c", "a@b.c.d.e", "\u00e9@b.c", "a@\u00e9.c", "a@b.c\n", "a@" + "x" * 64 + ".com",
+    "x" * 65 + "@b.c", "a@b_c.d", "a@b.c_d", "a@@b.c", "a@b@c.d", "@b.c", "a@.b.c", "a@b.c.", "a.b@c.d",
+    "a-b@c-d.e-f", "a@b.-c", "a@0.0", "a @b.c", "a@b .c", "\"a\"@b.c", "a@[1.2.3.4]", "a@localhost",
+    "a%b@c.d", "a=b@c.d", "a\\b@c.d", "a(b)@c.d", "a,b@c.d", "a;b@c.d", "a:b@c.d", "a<b@c.d", "ß@b.c",
+]
+LINE_STRINGS = ["a", "a\nb", "a\rb", "a\u2028b", "a\u2029b", "a\u0085b", "\n", "\r", "\u2028", "\u2029",
+                "[[a]]", "[[a]]\n", "\n[[a]]", "[[a", "a]]", "[[ab]] x", "x [[a]]", "[[a]]\u2028", "[[\u00e9]]",
+                "[[_a1]]", "[[1a]]", "]]a[[", "a[[b", "a]]b", "", " ", "null", "NULL", " null", "null ",
+                "\ufeffnull", "\u0085", "\ufeff", "\u00a0", "\u00a0x", "\u0085x", "\ufeffx", "\u180ex", "\u200bx",
+                "\u3000x", "\tx", "\u000bx", "\u000cx", "x\u0085", ASTRAL, "nul", "nulll", "\u2028x", "x\u2029y"]
+
+
+def probes():
+    """Yield (id, schema, instance) for the synthetic probes."""
+    for ver in ("v2.1", "v2.2", "v2.3", "v2.4"):
+        rel = "copilot/plugin/%s/schema.json" % ver
+        if not schema_exists(rel):
+            continue
+        base = {"schema_version": ver, "name_for_human": "n", "namespace": "ns", "description_for_human": "d"}
+        yield "probe/plugin-%s#base" % ver, rel, base
+        for i, u in enumerate(BAD_URIS + MORE_URIS):
+            yield "probe/plugin-%s#logo_url-%03d" % (ver, i), rel, dict(base, logo_url=u)
+        if ver == "v2.1":
+            for i, e in enumerate(BAD_EMAILS + MORE_EMAILS):
+                yield "probe/plugin-%s#contact_email-%03d" % (ver, i), rel, dict(base, contact_email=e)
+    for folder in ("v1.25", "v1.30", "vDevPreview"):
+        rel = "teams/%s/MicrosoftTeams.AgenticUser.schema.json" % folder
+        if not schema_exists(rel):
+            continue
+        base = {"id": "a", "schemaVersion": "0.1.0-preview",
+                "agentIdentityBlueprintId": "00000000-0000-0000-0000-000000000000"}
+        yield "probe/agentic-%s#base" % folder, rel, base
+        for i, u in enumerate(UUID_LIKE + ["not-a-uuid", "", "00000000-0000-0000-0000-00000000000g"]):
+            yield "probe/agentic-%s#uuid-%02d" % (folder, i), rel, dict(base, agentIdentityBlueprintId=u)
+        for i, v in enumerate(LINE_STRINGS + ["a" * 64, "a" * 65, "a.b_c-d", "a b"]):
+            yield "probe/agentic-%s#id-%02d" % (folder, i), rel, dict(base, id=v)
+        yield "probe/agentic-%s#schemaVersion" % folder, rel, dict(base, schemaVersion="0.1.0")
+        yield "probe/agentic-%s#extra" % folder, rel, dict(base, extra=1)
+    for folder in ("v1.17", "v1.30", "vDevPreview"):
+        rel = "teams/%s/MicrosoftTeams.ResponseRenderingTemplate.schema.json" % folder
+        if not schema_exists(rel):
+            continue
+        base = {"version": "devPreview" if folder == "vDevPreview" else "1.0", "responseLayout": "list",
+                "responseCardTemplate": {}, "previewCardTemplate": {"title": "t"}}
+        yield "probe/rrt-%s#base" % folder, rel, base
+        for i, v in enumerate(["1.1", 1.0, "1.0 ", None]):
+            yield "probe/rrt-%s#version-%d" % (folder, i), rel, dict(base, version=v)
+        for i, u in enumerate(BAD_URIS[:12]):
+            yield "probe/rrt-%s#schema-%02d" % (folder, i), rel, dict(base, **{"$schema": u})
+        for n in (255, 256, 257):
+            yield "probe/rrt-%s#jsonPath-%d" % (folder, n), rel, dict(base, jsonPath=ASTRAL * n)
+        yield "probe/rrt-%s#layout" % folder, rel, dict(base, responseLayout="table")
+        yield "probe/rrt-%s#preview-extra" % folder, rel, dict(base, previewCardTemplate={"title": "t", "x": 1})
+        for n in (255, 256, 257):
+            yield "probe/rrt-%s#title-%d" % (folder, n), rel, dict(base, previewCardTemplate={"title": ASTRAL * n})
+    for folder in ("v1.5", "v1.8", "v1.16", "v1.30", "vDevPreview"):
+        rel = "teams/%s/MicrosoftTeams.Localization.schema.json" % folder
+        if not schema_exists(rel):
+            continue
+        base = {"name.short": "n", "name.full": "N", "description.short": "d", "description.full": "D"}
+        yield "probe/loc-%s#base" % folder, rel, base
+        # `$ref` siblings: maxLength next to a $ref to nonEmptyString
+        for key, lim in (("name.short", 30), ("name.full", 100), ("description.short", 80),
+                         ("description.full", 4000)):
+            for n in (lim - 1, lim, lim + 1):
+                for kind, ch in (("ascii", "x"), ("astral", ASTRAL)):
+                    yield "probe/loc-%s#%s-%s-%d" % (folder, key, kind, n), rel, dict(base, **{key: ch * n})
+            yield "probe/loc-%s#%s-empty" % (folder, key), rel, dict(base, **{key: ""})
+        for idx in ("0", "9", "10", "99", "100", "119", "120", "127", "128", "05", "-1", "", "a", "1 ", "٣", "１",
+                    "0]", "[0"):
+            for tmpl in ("activities.activityTypes[%s].description", "activities.activityTypes[%s].templateText",
+                         "activitiesXactivityTypes[%s].description", "activities.activityTypes[%s]Xdescription",
+                         "staticTabs[%s].name", "bots[0].commandLists[0].commands[%s].title"):
+                key = tmpl % idx
+                yield "probe/loc-%s#key-%s" % (folder, key), rel, dict(base, **{key: "x"})
+    for ver in ("v1.0", "v1.2", "v1.3", "v1.4", "v1.5", "v1.6", "v1.7", "v1.8"):
+        rel = "copilot/declarative-agent/%s/schema.json" % ver
+        if not schema_exists(rel):
+            continue
+        base = {"version": ver, "name": "n", "description": "d", "instructions": "i"}
+        yield "probe/da-%s#base" % ver, rel, base
+        for field in ("name", "description", "instructions", "id"):
+            for i, v in enumerate(LINE_STRINGS):
+                yield "probe/da-%s#%s-%02d" % (ver, field, i), rel, dict(base, **{field: v})
+        for i, cs in enumerate([[{"text": "a"}], [{"text": "a"}, {"text": "a"}], [{"text": "a", "title": "t"},
+                                {"title": "t", "text": "a"}], [{"text": "a\u2028"}], [{"text": "[[a]]"}]]):
+            yield "probe/da-%s#starters-%d" % (ver, i), rel, dict(base, conversation_starters=cs)
+        for i, cap in enumerate([[{"name": "WebSearch"}], [{"name": "WebSearch"}, {"name": "WebSearch"}],
+                                 [{"name": "websearch"}], [{"name": "CodeInterpreter", "x": 1}], [{}],
+                                 [{"name": "OneDriveAndSharePoint", "items_by_url": [{"url": "https://x"}]}],
+                                 [{"name": "GraphConnectors", "connections": [{"connection_id": "c"}]}]]):
+            yield "probe/da-%s#capabilities-%d" % (ver, i), rel, dict(base, capabilities=cap)
+
 # --------------------------------------------------------------------------- main
 
 
@@ -690,11 +827,12 @@ def main():
     ap.add_argument("--per-file", type=int, default=12)
     args = ap.parse_args()
 
-    if not os.path.isdir(args.corpus):
-        print("make-cases: corpus not found at %s; no cases generated" % args.corpus, file=sys.stderr)
-        return 3
-
-    docs, skipped = collect(args.corpus)
+    if os.path.isdir(args.corpus):
+        docs, skipped = collect(args.corpus)
+    else:
+        print("make-cases: corpus not found at %s; skipping corpus cases (synthetic probes only)"
+              % args.corpus, file=sys.stderr)
+        docs, skipped = [], []
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     n_cases = 0
     by_kind = {}
@@ -737,6 +875,12 @@ def main():
                 made += 1
                 emit("%s#m%02d:%s" % (rel, made, "+".join(labels))[:300], schema_rel, mutated)
 
+        n_probes = 0
+        for cid, schema_rel, inst in probes():
+            emit(cid, schema_rel, inst)
+            n_probes += 1
+
+    print("make-cases: %d synthetic probes" % n_probes, file=sys.stderr)
     print("make-cases: %d documents (%s), %d cases -> %s" % (
         len(docs), ", ".join("%s %d" % kv for kv in sorted(by_kind.items())), n_cases,
         os.path.relpath(args.out)), file=sys.stderr)
