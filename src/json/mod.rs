@@ -265,3 +265,157 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     }
     text.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(bytes: &[u8]) -> JsonDoc {
+        let parsed = parse_doc("m.json", bytes, &Limits::default());
+        parsed.doc.expect("parses")
+    }
+
+    /// Line and column of `pointer` (of its key when `key`), and the text at the span.
+    fn at(d: &JsonDoc, pointer: &str, key: bool) -> (usize, usize, String) {
+        let (range, line, col) = d.locate(pointer, key).expect("located");
+        (line, col, d.text[range].to_string())
+    }
+
+    #[test]
+    fn locates_values_and_keys_with_crlf_and_bom() {
+        let d = doc(b"\xEF\xBB\xBF{\r\n  \"name\": {\r\n    \"short\": \"\xC3\xA9t\xC3\xA9\"\r\n  }\r\n}\r\n");
+        assert_eq!(at(&d, "/name/short", false), (3, 14, "\"été\"".into()));
+        assert_eq!(at(&d, "/name/short", true), (3, 5, "\"short\"".into()));
+        // Containers are narrowed to their opening bracket.
+        assert_eq!(at(&d, "/name", false), (2, 11, "{".into()));
+        assert_eq!(at(&d, "", false), (1, 1, "{".into()));
+    }
+
+    #[test]
+    fn bom_is_a_warning_at_the_start() {
+        let p = parse_doc("m.json", b"\xEF\xBB\xBF{}", &Limits::default());
+        assert!(p.doc.is_some());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.findings[0].rule, "json-byte-order-mark");
+        assert_eq!(p.findings[0].span, Some(0..0));
+    }
+
+    #[test]
+    fn locates_in_minified_json() {
+        let d = doc(br#"{"a":[1,{"b":"x"}],"c":true}"#);
+        assert_eq!(at(&d, "/a/1/b", false), (1, 14, "\"x\"".into()));
+        assert_eq!(at(&d, "/a/1", false), (1, 9, "{".into()));
+        assert_eq!(at(&d, "/c", true), (1, 20, "\"c\"".into()));
+    }
+
+    #[test]
+    fn escaped_keys() {
+        let d = doc(b"{\n\"name.short\": 1,\n\"a/b\": 2,\n\"t~x\": 3,\n\"q\\\"k\": 4\n}");
+        assert_eq!(at(&d, "/name.short", false), (2, 15, "1".into()));
+        assert_eq!(at(&d, "/a~1b", false), (3, 8, "2".into()));
+        assert_eq!(at(&d, "/a~1b", true), (3, 1, "\"a/b\"".into()));
+        assert_eq!(at(&d, "/t~0x", false), (4, 8, "3".into()));
+        assert_eq!(at(&d, "/q\"k", false), (5, 9, "4".into()));
+    }
+
+    #[test]
+    fn missing_pointer_falls_back_to_nearest_ancestor_value() {
+        let d = doc(b"{\n  \"developer\": {\"name\": \"x\"}\n}");
+        // A key anchor on a missing member must not point at an ancestor's key.
+        assert_eq!(at(&d, "/developer/privacyUrl", true), (2, 16, "{".into()));
+        assert_eq!(at(&d, "/developer/privacyUrl", false), (2, 16, "{".into()));
+    }
+
+    fn syntax_error(bytes: &[u8]) -> (usize, usize, String) {
+        let p = parse_doc("m.json", bytes, &Limits::default());
+        assert!(p.doc.is_none());
+        let text = p.unparsed_text.expect("text kept for snippets");
+        let f = p
+            .findings
+            .iter()
+            .find(|f| f.rule == "json-invalid-syntax")
+            .expect("syntax finding");
+        let span = f.span.clone().expect("span");
+        assert!(span.start <= text.len() && span.end <= text.len());
+        let (l, c) = LineIndex::new(&text).line_col(&text, span.start);
+        (l, c, f.message.clone())
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let (l, c, m) = syntax_error(b"{\n  \"a\": 1,\n  \"b\" 2\n}");
+        assert_eq!((l, c), (3, 7));
+        assert_eq!(m, "`m.json` is not valid JSON: expected `:`");
+        // Multi-byte characters before the error count as one column each.
+        let (l, c, _) = syntax_error("{\"é\": \"ü\" x}".as_bytes());
+        assert_eq!((l, c), (1, 11));
+        // With a BOM and CRLF.
+        let (l, c, _) = syntax_error(b"\xEF\xBB\xBF{\r\n  \"a\": tru\r\n}");
+        assert_eq!(l, 2);
+        assert_eq!(c, 11, "the character after `tru`");
+        // Truncated text: the position is the end, never past it.
+        let (l, _, m) = syntax_error(b"{\n  \"a\": [1, 2");
+        assert_eq!(l, 2);
+        assert!(m.contains("EOF"), "{m}");
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_syntax_errors() {
+        for bytes in [&b""[..], b"  \n", b"\xEF\xBB\xBF"] {
+            let p = parse_doc("m.json", bytes, &Limits::default());
+            assert!(p.doc.is_none());
+            assert!(p
+                .findings
+                .iter()
+                .any(|f| f.rule == "json-invalid-syntax" && f.message == "`m.json` is empty"));
+        }
+    }
+
+    #[test]
+    fn not_utf8_offset_counts_the_bom() {
+        let p = parse_doc(
+            "m.json",
+            b"\xEF\xBB\xBF{\"a\": \"\xFF\"}",
+            &Limits::default(),
+        );
+        assert!(p.doc.is_none());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(
+            p.findings[0].message,
+            "`m.json` is not valid UTF-8 (first invalid byte at offset 10)"
+        );
+    }
+
+    #[test]
+    fn non_objects_are_parsed_but_reported() {
+        for (text, what) in [("[]", "an array"), ("\"x\"", "a string"), ("null", "null")] {
+            let p = parse_doc("m.json", text.as_bytes(), &Limits::default());
+            assert!(p.doc.is_some());
+            let f = p
+                .findings
+                .iter()
+                .find(|f| f.rule == "json-not-object")
+                .unwrap();
+            assert!(f.message.contains(what), "{}", f.message);
+        }
+    }
+
+    #[test]
+    fn limits_become_findings() {
+        let limits = Limits {
+            max_json_depth: 3,
+            max_string_bytes: 4,
+            ..Limits::default()
+        };
+        let p = parse_doc("m.json", b"[[[[1]]]]", &limits);
+        assert!(p.doc.is_none());
+        assert_eq!(p.findings[0].rule, "package-limit-exceeded");
+        let p = parse_doc("m.json", b"{\"a\": {\"b\": \"12345\"}}", &limits);
+        let f = p
+            .findings
+            .iter()
+            .find(|f| f.rule == "package-limit-exceeded")
+            .unwrap();
+        assert_eq!(f.pointer, "/a/b");
+    }
+}
