@@ -167,6 +167,23 @@ fn json_format_validates_against_the_report_schema() {
 }
 
 #[test]
+fn profile_is_reported() {
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--profile",
+            "org",
+            "--format",
+            "json",
+        ],
+    );
+    assert_exit(&o, 0);
+    assert_eq!(json_stdout(&o)["profile"], "org");
+}
+
+#[test]
 fn output_file_is_written() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("report.json");

@@ -703,6 +703,97 @@ pub fn cases() -> Vec<(&'static str, appcert::PackageReport)> {
     ]
 }
 
+/// The other defect cases, for the report-schema check.
+pub fn more_cases() -> Vec<(&'static str, appcert::PackageReport)> {
+    let tab = || Pkg::fixture(TAB);
+    let da = || Pkg::fixture(DA);
+    let truncated = {
+        let z = tab().zip();
+        z[..z.len() / 2].to_vec()
+    };
+    let mut several = tab();
+    several.files.clear();
+    for (path, bytes) in &tab().files {
+        several.files.insert(format!("dev/{path}"), bytes.clone());
+        several.files.insert(format!("prod/{path}"), bytes.clone());
+    }
+    vec![
+        (
+            "png",
+            check_zip("app.zip", tab().files["color.png"].clone()),
+        ),
+        ("truncated", check_zip("app.zip", truncated)),
+        (
+            "garbage",
+            check_zip("app.zip", b"PK\x03\x04garbage".to_vec()),
+        ),
+        (
+            "wrong-case",
+            tab().rename("manifest.json", "Manifest.json").check(),
+        ),
+        ("several", several.check()),
+        (
+            "duplicate",
+            tab()
+                .duplicate("color.png", tab().files["color.png"].clone())
+                .check(),
+        ),
+        (
+            "not-utf8",
+            tab()
+                .set("manifest.json", {
+                    let mut b = tab().files["manifest.json"].clone();
+                    b[10] = 0xFF;
+                    b
+                })
+                .check(),
+        ),
+        (
+            "no-version",
+            tab()
+                .replace("manifest.json", "\"manifestVersion\": \"1.25\",", "")
+                .check(),
+        ),
+        (
+            "url-mismatch",
+            tab()
+                .replace("manifest.json", "teams/v1.25/", "teams/v1.24/")
+                .check(),
+        ),
+        (
+            "missing-loc",
+            Pkg::fixture("localized-tab").remove("fr-fr.json").check(),
+        ),
+        (
+            "missing-agent",
+            da().remove("declarativeAgent.json").check(),
+        ),
+        (
+            "case-mismatch",
+            da().rename("declarativeAgent.json", "DeclarativeAgent.json")
+                .check(),
+        ),
+        (
+            "agent-invalid-json",
+            da().replace(
+                "declarativeAgent.json",
+                "\"version\": \"v1.8\",",
+                "\"version\": \"v1.8\",,",
+            )
+            .check(),
+        ),
+        (
+            "plugin-version",
+            da().replace(
+                "ai-plugin.json",
+                "\"schema_version\": \"v2.4\"",
+                "\"schema_version\": \"v2.9\"",
+            )
+            .check(),
+        ),
+    ]
+}
+
 #[test]
 fn human_output_of_defects() {
     for (name, pkg) in cases() {

@@ -55,7 +55,8 @@ fn fixture_reports_are_valid() {
 
 #[test]
 fn defect_reports_are_valid() {
-    let cases = crate::defects::cases();
+    let mut cases = crate::defects::cases();
+    cases.extend(crate::defects::more_cases());
     let mut rules = std::collections::BTreeSet::new();
     for (name, pkg) in &cases {
         let value = json_of(&report_of(pkg.clone()));
@@ -68,6 +69,11 @@ fn defect_reports_are_valid() {
     // The cases cover package-level, JSON-level, schema and reference findings.
     for r in [
         "package-not-zip",
+        "package-corrupt-zip",
+        "manifest-in-subfolder",
+        "json-not-utf8",
+        "schema-url-mismatch",
+        "schema-plugin-version-unknown",
         "manifest-missing",
         "json-invalid-syntax",
         "schema-too-long",
