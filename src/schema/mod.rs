@@ -148,12 +148,17 @@ fn compile(schema_path: &str, text: &str) -> Compiled {
     let mut schema: Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
     let draft = match schema.get("$schema").and_then(Value::as_str) {
         Some(s) if s.contains("2020-12") => jsonschema::Draft::Draft202012,
-        _ => jsonschema::Draft::Draft4,
+        // ajv-draft-04, which the toolkit uses, is draft-04 core plus the draft-07 keywords
+        // (`const`, `contains`, `propertyNames`, `if`/`then`): Draft 7 reproduces it exactly
+        // for these schemas (none uses a draft-04-only construct).
+        _ => jsonschema::Draft::Draft7,
     };
     quirks::patch_schema(schema_path, &mut schema);
     jsonschema::options()
         .with_draft(draft)
         .should_validate_formats(true)
+        .with_format("uri", quirks::is_ajv_uri)
+        .with_format("email", quirks::is_ajv_email)
         .build(&schema)
         .map(Arc::new)
         .map_err(|e| err(e.to_string()))
@@ -237,7 +242,7 @@ fn convert(error: &jsonschema::ValidationError<'_>, out: &mut Vec<SchemaError>) 
             });
             match best {
                 Some(branch)
-                    if context.len() > 1 && !branch_is_type_mismatch_at(branch, &pointer) =>
+                    if context.len() == 1 || !branch_is_type_mismatch_at(branch, &pointer) =>
                 {
                     for e in branch {
                         convert(e, out);
