@@ -103,14 +103,14 @@ impl Pkg {
     }
 
     /// Applies a merge patch to a JSON file of the package.
-    pub fn patch(mut self, file: &str, patch: Value) -> Pkg {
+    pub fn patch(self, file: &str, patch: Value) -> Pkg {
         let mut v = self.json(file);
         merge_patch(&mut v, &patch);
         self.set_json(file, &v)
     }
 
     /// Edits a JSON file of the package with a closure.
-    pub fn edit(mut self, file: &str, f: impl FnOnce(&mut Value)) -> Pkg {
+    pub fn edit(self, file: &str, f: impl FnOnce(&mut Value)) -> Pkg {
         let mut v = self.json(file);
         f(&mut v);
         self.set_json(file, &v)

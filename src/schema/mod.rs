@@ -116,8 +116,11 @@ pub enum Detail {
 
 type Compiled = Result<Arc<jsonschema::Validator>, SchemaLoadError>;
 
-fn cache() -> &'static Mutex<HashMap<&'static str, Arc<OnceLock<Compiled>>>> {
-    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<OnceLock<Compiled>>>>> = OnceLock::new();
+/// One lazily compiled validator per bundled schema path.
+type Cache = Mutex<HashMap<&'static str, Arc<OnceLock<Compiled>>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
