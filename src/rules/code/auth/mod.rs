@@ -2,11 +2,11 @@
 
 mod rsc_high_privilege;
 mod rsc_without_web_app_info;
+#[cfg(test)]
+mod tests;
 mod web_app_id_not_guid;
 mod web_app_resource_host_not_in_valid_domains;
 mod web_app_resource_not_api_uri;
-#[cfg(test)]
-mod tests;
 
 use crate::rules::CodeRule;
 

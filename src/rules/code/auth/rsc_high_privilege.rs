@@ -14,39 +14,128 @@ pub struct RscHighPrivilege;
 /// meeting or roster data or change settings, with words a description that explains the
 /// permission uses (lowercase).
 const HIGH: &[(&str, &str, &[&str])] = &[
-    ("channelmessage.read.group", "read every message of the team's channels", &["channel message", "messages"]),
-    ("chatmessage.read.chat", "read every message of the chat", &["chat message", "messages"]),
-    ("teamsettings.readwrite.group", "change the team's settings", &["team setting", "settings"]),
-    ("channelsettings.readwrite.group", "change channel settings", &["channel setting", "settings"]),
-    ("chatsettings.readwrite.chat", "change the chat's settings", &["chat setting", "settings"]),
+    (
+        "channelmessage.read.group",
+        "read every message of the team's channels",
+        &["channel message", "messages"],
+    ),
+    (
+        "chatmessage.read.chat",
+        "read every message of the chat",
+        &["chat message", "messages"],
+    ),
+    (
+        "teamsettings.readwrite.group",
+        "change the team's settings",
+        &["team setting", "settings"],
+    ),
+    (
+        "channelsettings.readwrite.group",
+        "change channel settings",
+        &["channel setting", "settings"],
+    ),
+    (
+        "chatsettings.readwrite.chat",
+        "change the chat's settings",
+        &["chat setting", "settings"],
+    ),
     ("chat.manage.chat", "manage the chat", &["manage"]),
-    ("teammember.read.group", "read the team's member list", &["member", "roster"]),
-    ("member.read.group", "read the team's member list", &["member", "roster"]),
-    ("chatmember.read.chat", "read the chat's member list", &["member", "participant", "roster"]),
-    ("onlinemeetingtranscript.read.chat", "read meeting transcripts", &["transcript"]),
-    ("onlinemeetingrecording.read.chat", "read meeting recordings", &["recording"]),
-    ("onlinemeetingparticipant.read.chat", "read meeting participants", &["participant", "attendee"]),
-    ("channelmeetingtranscript.read.group", "read channel meeting transcripts", &["transcript"]),
-    ("channelmeetingrecording.read.group", "read channel meeting recordings", &["recording"]),
-    ("channelmeetingparticipant.read.group", "read channel meeting participants", &["participant", "attendee"]),
-    ("calls.accessmedia.chat", "access the audio and video of calls", &["audio", "video", "media"]),
-    ("calls.joingroupcalls.chat", "join the chat's calls", &["call"]),
-    ("onlinemeetingiosettings.read.chat", "read the audio and video settings of meetings", &["audio", "video"]),
-    ("teamstab.readwrite.group", "create, change and remove the team's tabs", &["tab"]),
-    ("teamstab.readwrite.chat", "create, change and remove the chat's tabs", &["tab"]),
-    ("teamsappinstallation.readwrite.group", "install and remove apps in the team", &["install"]),
-    ("teamsappinstallation.readwrite.chat", "install and remove apps in the chat", &["install"]),
+    (
+        "teammember.read.group",
+        "read the team's member list",
+        &["member", "roster"],
+    ),
+    (
+        "member.read.group",
+        "read the team's member list",
+        &["member", "roster"],
+    ),
+    (
+        "chatmember.read.chat",
+        "read the chat's member list",
+        &["member", "participant", "roster"],
+    ),
+    (
+        "onlinemeetingtranscript.read.chat",
+        "read meeting transcripts",
+        &["transcript"],
+    ),
+    (
+        "onlinemeetingrecording.read.chat",
+        "read meeting recordings",
+        &["recording"],
+    ),
+    (
+        "onlinemeetingparticipant.read.chat",
+        "read meeting participants",
+        &["participant", "attendee"],
+    ),
+    (
+        "channelmeetingtranscript.read.group",
+        "read channel meeting transcripts",
+        &["transcript"],
+    ),
+    (
+        "channelmeetingrecording.read.group",
+        "read channel meeting recordings",
+        &["recording"],
+    ),
+    (
+        "channelmeetingparticipant.read.group",
+        "read channel meeting participants",
+        &["participant", "attendee"],
+    ),
+    (
+        "calls.accessmedia.chat",
+        "access the audio and video of calls",
+        &["audio", "video", "media"],
+    ),
+    (
+        "calls.joingroupcalls.chat",
+        "join the chat's calls",
+        &["call"],
+    ),
+    (
+        "onlinemeetingiosettings.read.chat",
+        "read the audio and video settings of meetings",
+        &["audio", "video"],
+    ),
+    (
+        "teamstab.readwrite.group",
+        "create, change and remove the team's tabs",
+        &["tab"],
+    ),
+    (
+        "teamstab.readwrite.chat",
+        "create, change and remove the chat's tabs",
+        &["tab"],
+    ),
+    (
+        "teamsappinstallation.readwrite.group",
+        "install and remove apps in the team",
+        &["install"],
+    ),
+    (
+        "teamsappinstallation.readwrite.chat",
+        "install and remove apps in the chat",
+        &["install"],
+    ),
 ];
 
 /// Whether the manifest's long description explains the permission: it names what the
 /// permission touches and speaks of a permission or consent.
 fn disclosed(manifest: &Value, words: &[&str]) -> bool {
-    let Some(full) = manifest.pointer("/description/full").and_then(Value::as_str) else {
+    let Some(full) = manifest
+        .pointer("/description/full")
+        .and_then(Value::as_str)
+    else {
         return false;
     };
     let full = full.to_lowercase();
     words.iter().any(|w| full.contains(w))
-        && ["permission", "consent", "grant"].iter().any(|w| full.contains(w))
+        && ["permission", "consent", "grant"]
+            .iter()
+            .any(|w| full.contains(w))
 }
 
 impl CodeRule for RscHighPrivilege {
@@ -67,7 +156,10 @@ impl CodeRule for RscHighPrivilege {
                 .and_then(Value::as_str)
                 .is_none_or(|t| t.eq_ignore_ascii_case("application"));
             if let (true, Some(name)) = (is_app, p.get("name").and_then(Value::as_str)) {
-                requested.push((format!("/authorization/permissions/resourceSpecific/{i}/name"), name));
+                requested.push((
+                    format!("/authorization/permissions/resourceSpecific/{i}/name"),
+                    name,
+                ));
             }
         }
         let older = m
@@ -75,7 +167,10 @@ impl CodeRule for RscHighPrivilege {
             .and_then(Value::as_array);
         for (i, p) in older.into_iter().flatten().enumerate() {
             if let Some(name) = p.as_str() {
-                requested.push((format!("/webApplicationInfo/applicationPermissions/{i}"), name));
+                requested.push((
+                    format!("/webApplicationInfo/applicationPermissions/{i}"),
+                    name,
+                ));
             }
         }
         let meta = registry().meta(self.id());
@@ -123,8 +218,14 @@ mod tests {
         assert_eq!(
             pkg.hits(ID),
             vec![
-                at("manifest.json", "/authorization/permissions/resourceSpecific/0/name"),
-                at("manifest.json", "/authorization/permissions/resourceSpecific/2/name"),
+                at(
+                    "manifest.json",
+                    "/authorization/permissions/resourceSpecific/0/name"
+                ),
+                at(
+                    "manifest.json",
+                    "/authorization/permissions/resourceSpecific/2/name"
+                ),
             ]
         );
         assert!(pkg

@@ -20,7 +20,17 @@ impl CodeRule for RscWithoutWebAppInfo {
         let Some(perms) = doc.value.pointer(POINTER).and_then(Value::as_array) else {
             return;
         };
-        if perms.is_empty() || doc.value.get("webApplicationInfo").is_some() {
+        // Application permissions are granted to the Entra app `webApplicationInfo` names;
+        // delegated ones (meeting stage, Live Share, Office add-in permissions) act as the user.
+        let app_perms = perms
+            .iter()
+            .filter(|p| {
+                p.get("type")
+                    .and_then(Value::as_str)
+                    .is_none_or(|t| t.eq_ignore_ascii_case("application"))
+            })
+            .count();
+        if app_perms == 0 || doc.value.get("webApplicationInfo").is_some() {
             return;
         }
         out.push(
@@ -30,9 +40,8 @@ impl CodeRule for RscWithoutWebAppInfo {
                     MANIFEST,
                     POINTER,
                     format!(
-                        "the app requests {} resource-specific permission{} but has no `webApplicationInfo`",
-                        perms.len(),
-                        if perms.len() == 1 { "" } else { "s" }
+                        "the app requests {app_perms} application resource-specific permission{} but has no `webApplicationInfo`",
+                        if app_perms == 1 { "" } else { "s" }
                     ),
                 )
                 .help("Add `webApplicationInfo` with the `id` of the Microsoft Entra app registration that holds these permissions (and its `resource` URI if you use SSO).")
@@ -53,12 +62,22 @@ mod tests {
         let pkg = Pkg::base().patch("manifest.json", json!({"webApplicationInfo": null}));
         assert_eq!(
             pkg.hits(ID),
-            vec![at("manifest.json", "/authorization/permissions/resourceSpecific")]
+            vec![at(
+                "manifest.json",
+                "/authorization/permissions/resourceSpecific"
+            )]
         );
     }
 
     #[test]
-    fn accepts_rsc_with_web_application_info() {
+    fn accepts_rsc_with_web_application_info_and_delegated_rsc_without() {
         assert!(Pkg::base().hits(ID).is_empty());
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"webApplicationInfo": null, "authorization": {"permissions": {"resourceSpecific": [
+                {"name": "MeetingStage.Write.Chat", "type": "Delegated"}
+            ]}}}),
+        );
+        assert!(pkg.hits(ID).is_empty());
     }
 }

@@ -7,8 +7,16 @@ const ID: &str = "saas-offer-id-format";
 
 #[test]
 fn saas_offer_id_without_publisher_prefix_is_flagged() {
-    for bad in ["offer01", "contoso1234.offer.01", ".offer01", "contoso 1234.offer01"] {
-        let pkg = Pkg::base().patch("manifest.json", json!({"subscriptionOffer": {"offerId": bad}}));
+    for bad in [
+        "offer01",
+        "contoso1234.offer.01",
+        ".offer01",
+        "contoso 1234.offer01",
+    ] {
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"subscriptionOffer": {"offerId": bad}}),
+        );
         assert_eq!(
             pkg.hits(ID),
             vec![at("manifest.json", "/subscriptionOffer/offerId")],

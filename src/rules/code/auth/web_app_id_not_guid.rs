@@ -3,7 +3,7 @@
 
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
-use crate::references::has_placeholder;
+use crate::rules::code::domains::util::is_placeholder_like;
 use crate::rules::code::domains::util::schema_reported;
 use crate::rules::text::{is_guid, NIL_GUID};
 use crate::rules::{registry, CodeRule};
@@ -19,8 +19,10 @@ impl CodeRule for WebAppIdNotGuid {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(doc) = ctx.manifest() else { return };
-        let Some(id) = doc.str_at(POINTER) else { return };
-        if has_placeholder(id) || schema_reported(out, MANIFEST, POINTER) {
+        let Some(id) = doc.str_at(POINTER) else {
+            return;
+        };
+        if is_placeholder_like(id) || schema_reported(out, MANIFEST, POINTER) {
             return;
         }
         let message = if !is_guid(id.trim()) {
@@ -53,7 +55,10 @@ mod tests {
             "manifest.json",
             json!({"webApplicationInfo": {"id": "00000000-0000-0000-0000-000000000000"}}),
         );
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/webApplicationInfo/id")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/webApplicationInfo/id")]
+        );
     }
 
     #[test]

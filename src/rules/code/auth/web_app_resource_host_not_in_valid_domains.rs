@@ -3,7 +3,7 @@
 
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
-use crate::references::has_placeholder;
+use crate::rules::code::domains::util::is_placeholder_like;
 use crate::rules::code::domains::util::{
     domains_have_placeholder, host_covered, is_token_host, split_url, valid_domains,
 };
@@ -20,11 +20,15 @@ impl CodeRule for WebAppResourceHostNotInValidDomains {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(doc) = ctx.manifest() else { return };
-        let Some(resource) = doc.str_at(POINTER) else { return };
-        if has_placeholder(resource) || domains_have_placeholder(&doc.value) {
+        let Some(resource) = doc.str_at(POINTER) else {
+            return;
+        };
+        if is_placeholder_like(resource) || domains_have_placeholder(&doc.value) {
             return;
         }
-        let Some(parts) = split_url(resource) else { return };
+        let Some(parts) = split_url(resource) else {
+            return;
+        };
         // `api://botid-<guid>` and `api://<guid>` name no host: bot SSO needs no domain.
         if parts.scheme != "api" || !parts.host.contains('.') || is_token_host(&parts.host) {
             return;
@@ -62,8 +66,14 @@ mod tests {
 
     #[test]
     fn flags_resource_hosts_missing_from_valid_domains() {
-        let pkg = Pkg::base().patch("manifest.json", json!({"validDomains": ["harborlightlabs.net"]}));
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/webApplicationInfo/resource")]);
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"validDomains": ["harborlightlabs.net"]}),
+        );
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/webApplicationInfo/resource")]
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
-use crate::references::has_placeholder;
+use crate::rules::code::domains::util::{is_placeholder_like, is_token_host, split_url};
 use crate::rules::{registry, CodeRule};
 
 pub struct WebAppResourceNotApiUri;
@@ -17,9 +17,22 @@ impl CodeRule for WebAppResourceNotApiUri {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(doc) = ctx.manifest() else { return };
-        let Some(resource) = doc.str_at(POINTER) else { return };
+        let Some(resource) = doc.str_at(POINTER) else {
+            return;
+        };
         let r = resource.trim();
-        if has_placeholder(r) || r.to_ascii_lowercase().starts_with("api://") {
+        if is_placeholder_like(r) || r.to_ascii_lowercase().starts_with("api://") {
+            return;
+        }
+        // Apps without SSO put a dummy value here (`https://RscBasedStoreApp`, the old docs'
+        // `https://notapplicable`), and SharePoint Framework apps their SharePoint host: only a
+        // real domain that is not SharePoint suggests a broken SSO setup.
+        let Some(parts) = split_url(r) else { return };
+        if !parts.host.contains('.')
+            || is_token_host(&parts.host)
+            || parts.host.contains("sharepoint")
+            || parts.host == "notapplicable"
+        {
             return;
         }
         out.push(
@@ -49,11 +62,25 @@ mod tests {
             "manifest.json",
             json!({"webApplicationInfo": {"resource": "https://app.harborlightlabs.net"}}),
         );
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/webApplicationInfo/resource")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/webApplicationInfo/resource")]
+        );
     }
 
     #[test]
-    fn accepts_api_uris() {
+    fn accepts_api_uris_dummies_and_sharepoint() {
         assert!(Pkg::base().hits(ID).is_empty());
+        for ok in [
+            "https://RscBasedStoreApp",
+            "https://{teamSiteDomain}",
+            "https://contoso.sharepoint.com",
+        ] {
+            let pkg = Pkg::base().patch(
+                "manifest.json",
+                json!({"webApplicationInfo": {"resource": ok}}),
+            );
+            assert!(pkg.hits(ID).is_empty(), "{ok}");
+        }
     }
 }

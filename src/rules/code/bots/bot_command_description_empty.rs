@@ -58,7 +58,10 @@ mod tests {
         });
         assert_eq!(
             pkg.hits(ID),
-            vec![at("manifest.json", "/bots/0/commandLists/1/commands/0/description")]
+            vec![at(
+                "manifest.json",
+                "/bots/0/commandLists/1/commands/0/description"
+            )]
         );
     }
 

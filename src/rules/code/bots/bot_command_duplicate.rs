@@ -67,7 +67,10 @@ mod tests {
         });
         assert_eq!(
             pkg.hits(ID),
-            vec![at("manifest.json", "/bots/0/commandLists/0/commands/2/title")]
+            vec![at(
+                "manifest.json",
+                "/bots/0/commandLists/0/commands/2/title"
+            )]
         );
     }
 

@@ -28,7 +28,9 @@ impl CodeRule for BotCommandScopeNotInBot {
         let Some(doc) = ctx.manifest() else { return };
         let meta = registry().meta(self.id());
         for (bp, bot) in items(&doc.value, "bots", "") {
-            let Some(bot_scopes) = scopes(bot) else { continue };
+            let Some(bot_scopes) = scopes(bot) else {
+                continue;
+            };
             for (lp, list) in items(bot, "commandLists", &bp) {
                 for (i, scope) in list
                     .get("scopes")
@@ -37,7 +39,9 @@ impl CodeRule for BotCommandScopeNotInBot {
                     .flatten()
                     .enumerate()
                 {
-                    let Some(scope) = scope.as_str() else { continue };
+                    let Some(scope) = scope.as_str() else {
+                        continue;
+                    };
                     if bot_scopes.iter().any(|s| s.eq_ignore_ascii_case(scope)) {
                         continue;
                     }

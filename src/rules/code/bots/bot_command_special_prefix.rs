@@ -33,7 +33,9 @@ impl CodeRule for BotCommandSpecialPrefix {
                     continue;
                 }
                 let pointer = format!("{cp}/title");
-                let bare = title.trim_start().trim_start_matches(|c: char| !c.is_alphanumeric());
+                let bare = title
+                    .trim_start()
+                    .trim_start_matches(|c: char| !c.is_alphanumeric());
                 let mut f = meta
                     .finding(
                         MANIFEST,

@@ -5,7 +5,7 @@
 use super::items;
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::{display_path, Finding};
-use crate::references::has_placeholder;
+use crate::rules::code::domains::util::is_placeholder_like;
 use crate::rules::code::domains::util::schema_reported;
 use crate::rules::text::is_guid;
 use crate::rules::{registry, CodeRule};
@@ -28,7 +28,10 @@ impl CodeRule for BotIdNotGuid {
                     continue;
                 };
                 let pointer = format!("{p}/botId");
-                if is_guid(id.trim()) || has_placeholder(id) || schema_reported(out, MANIFEST, &pointer) {
+                if is_guid(id.trim())
+                    || is_placeholder_like(id)
+                    || schema_reported(out, MANIFEST, &pointer)
+                {
                     continue;
                 }
                 hits.push(

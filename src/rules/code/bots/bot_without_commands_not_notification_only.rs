@@ -62,7 +62,10 @@ mod tests {
         let pkg = Pkg::base().edit("manifest.json", |m| {
             m["bots"][0].as_object_mut().unwrap().remove("commandLists");
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/bots/0/isNotificationOnly")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/bots/0/isNotificationOnly")]
+        );
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Code rules: domains (`validDomains` and the hosts the manifest loads).
 
+mod url_host_not_in_valid_domains;
+pub mod util;
 mod valid_domain_not_a_domain;
 mod valid_domain_public_suffix;
 mod valid_domain_shared_host;
 mod valid_domain_tunnel;
 mod valid_domain_wildcard_syntax;
-mod url_host_not_in_valid_domains;
-pub mod util;
 
 use crate::rules::CodeRule;
 

@@ -21,7 +21,11 @@ pub struct UrlParts {
 pub fn split_url(s: &str) -> Option<UrlParts> {
     let s = s.trim();
     let (scheme, rest) = s.split_once("://")?;
-    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) {
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
         return None;
     }
     let end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
@@ -47,6 +51,37 @@ pub fn split_url(s: &str) -> Option<UrlParts> {
         host,
         port: port.filter(|p| !p.is_empty()),
     })
+}
+
+/// Whether a value is a template or sample placeholder rather than a real value: the
+/// Agents Toolkit forms (`${{VAR}}`, `{{VAR}}`, `<<VAR>>`, reported by
+/// `template-placeholder-unresolved`) and the forms of older samples (`<BOT_ID>`,
+/// `[WebAppDomain]`, `$DomainName`), which are not real values either.
+pub fn is_placeholder_like(s: &str) -> bool {
+    let t = s.trim();
+    if has_placeholder(t) || t.starts_with('$') {
+        return true;
+    }
+    if let Some(open) = t.find('<') {
+        if t[open..].contains('>') {
+            return true;
+        }
+    }
+    // `[Name]` but not an IPv6 literal such as `[::1]`.
+    t.match_indices('[').any(|(i, _)| {
+        t[i + 1..].chars().next().is_some_and(char::is_alphabetic) && t[i..].contains(']')
+    })
+}
+
+/// Whether `name` (without wildcards) is a top-level domain or public suffix the Public
+/// Suffix List knows (`com`, `co.uk`, `azurewebsites.net`); an empty name (a bare `*`) counts.
+/// Unknown single labels (`AppDomain1`) are not suffixes: they are not domains at all.
+pub fn is_known_public_suffix(name: &str) -> bool {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    if name.is_empty() {
+        return true;
+    }
+    psl::suffix(name.as_bytes()).is_some_and(|s| s.is_known() && s.as_bytes() == name.as_bytes())
 }
 
 /// Whether a host is a Teams substitution token (`{teamSiteDomain}`) or holds one.
@@ -107,7 +142,7 @@ pub fn valid_domains(manifest: &Value) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .filter(|s| !has_placeholder(s))
+        .filter(|s| !is_placeholder_like(s))
         .map(entry_domain)
         .collect()
 }
@@ -125,7 +160,7 @@ pub fn domains_have_placeholder(manifest: &Value) -> bool {
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
-        .any(has_placeholder)
+        .any(is_placeholder_like)
 }
 
 /// The string entries of `validDomains` with their pointers, placeholders skipped (the
@@ -138,7 +173,7 @@ pub fn domain_entries(manifest: &Value) -> Vec<(String, &str)> {
         .flatten()
         .enumerate()
         .filter_map(|(i, v)| Some((format!("/validDomains/{i}"), v.as_str()?)))
-        .filter(|(_, s)| !has_placeholder(s))
+        .filter(|(_, s)| !is_placeholder_like(s))
         .collect()
 }
 
@@ -163,12 +198,18 @@ pub fn schema_reported(out: &[crate::finding::Finding], file: &str, pointer: &st
         .any(|f| f.rule.starts_with("schema-") && f.file == file && f.pointer == pointer)
 }
 
-/// Microsoft hosts that Teams loads without a `validDomains` entry.
+/// Microsoft hosts that Teams opens without a `validDomains` entry (Teams itself, Microsoft
+/// 365 and SharePoint sites).
 pub const TEAMS_OWN_HOSTS: &[&str] = &[
     "teams.microsoft.com",
     "teams.microsoft.us",
-    "teams.cloud.microsoft",
+    "cloud.microsoft",
     "teams.live.com",
+    "microsoft.com",
+    "office.com",
+    "office365.com",
+    "microsoft365.com",
+    "sharepoint.com",
 ];
 
 /// The tab URLs of a manifest: (pointer, value) of every static tab `contentUrl` and
@@ -195,6 +236,21 @@ pub fn tab_urls(manifest: &Value) -> Vec<(String, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recognises_sample_placeholders() {
+        assert!(is_placeholder_like("<BOT_REG_AAD_APP_ID>"));
+        assert!(is_placeholder_like("[WebAppDomain]"));
+        assert!(is_placeholder_like("$DomainName"));
+        assert!(is_placeholder_like("${{TAB_DOMAIN}}"));
+        assert!(!is_placeholder_like("http://[::1]:3978/tab"));
+        assert!(!is_placeholder_like("app.contoso.com"));
+        assert!(is_known_public_suffix("com"));
+        assert!(is_known_public_suffix("co.uk"));
+        assert!(is_known_public_suffix(""));
+        assert!(!is_known_public_suffix("appdomain1"));
+        assert!(!is_known_public_suffix("contoso.com"));
+    }
 
     #[test]
     fn splits_urls() {

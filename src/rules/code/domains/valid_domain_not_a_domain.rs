@@ -27,6 +27,15 @@ fn problem(entry: &str) -> Option<&'static str> {
     }
 }
 
+/// `https://host[:port]` with nothing after it (an optional trailing `/`).
+fn is_origin(entry: &str) -> bool {
+    let Some(rest) = entry.trim().strip_prefix("https://") else {
+        return false;
+    };
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    !rest.is_empty() && !rest.contains(['/', '?', '#', '@', ' ', '\\'])
+}
+
 impl CodeRule for ValidDomainNotADomain {
     fn id(&self) -> &'static str {
         "valid-domain-not-a-domain"
@@ -35,7 +44,12 @@ impl CodeRule for ValidDomainNotADomain {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(doc) = ctx.manifest() else { return };
         let meta = registry().meta(self.id());
+        // Office add-ins (unified manifest with `extensions`) declare app domains as origins.
+        let add_in = doc.value.get("extensions").is_some();
         for (pointer, entry) in domain_entries(&doc.value) {
+            if add_in && is_origin(entry) {
+                continue;
+            }
             let Some(what) = problem(entry) else { continue };
             let domain = entry_domain(entry);
             out.push(
@@ -77,6 +91,15 @@ mod tests {
                 at("manifest.json", "/validDomains/2"),
             ]
         );
+    }
+
+    #[test]
+    fn accepts_origins_in_office_add_ins() {
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"extensions": [{"requirements": {}}], "validDomains": ["https://harborlightlabs.net", "app.harborlightlabs.net"]}),
+        );
+        assert!(pkg.hits(ID).is_empty());
     }
 
     #[test]

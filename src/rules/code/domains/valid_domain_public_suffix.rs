@@ -1,10 +1,12 @@
 //! `valid-domain-public-suffix`: a `validDomains` entry is a top-level domain or public suffix,
 //! bare or under a wildcard (`*.com`, `com`, `*.co.uk`).
 
-use super::util::{domain_entries, entry_domain, is_token_host, strip_wildcards};
+use super::util::{
+    domain_entries, entry_domain, is_known_public_suffix, is_token_host, strip_wildcards,
+};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::{display_path, Finding};
-use crate::rules::text::{host_in, is_local_or_ip, is_public_suffix, tunnel_suffix, SHARED_HOST_SUFFIXES};
+use crate::rules::text::{host_in, is_local_or_ip, tunnel_suffix, SHARED_HOST_SUFFIXES};
 use crate::rules::{registry, CodeRule};
 
 pub struct ValidDomainPublicSuffix;
@@ -19,7 +21,9 @@ impl CodeRule for ValidDomainPublicSuffix {
         let meta = registry().meta(self.id());
         for (pointer, entry) in domain_entries(&doc.value) {
             let domain = entry_domain(entry);
-            if is_token_host(&domain) || domain.contains('*') && domain.split('.').any(|l| l.contains('*') && l != "*") {
+            if is_token_host(&domain)
+                || domain.contains('*') && domain.split('.').any(|l| l.contains('*') && l != "*")
+            {
                 continue; // tokens are allowed; malformed wildcards have their own rule
             }
             let (rest, _) = strip_wildcards(&domain);
@@ -30,7 +34,7 @@ impl CodeRule for ValidDomainPublicSuffix {
             if rest.contains('.') && SHARED_HOST_SUFFIXES.iter().any(|s| host_in(s, rest)) {
                 continue;
             }
-            if !is_public_suffix(rest) {
+            if !is_known_public_suffix(rest) {
                 continue;
             }
             let what = if rest.is_empty() {
@@ -79,7 +83,7 @@ mod tests {
     fn accepts_registrable_domains_and_leaves_shared_hosts_to_their_rule() {
         let pkg = Pkg::base().patch(
             "manifest.json",
-            json!({"validDomains": ["*.harborlightlabs.co.uk", "harborlightlabs.net", "*.azurewebsites.net", "{teamSiteDomain}"]}),
+            json!({"validDomains": ["*.harborlightlabs.co.uk", "harborlightlabs.net", "*.azurewebsites.net", "{teamSiteDomain}", "AppDomain1", "[WebAppDomain]"]}),
         );
         assert!(pkg.hits(ID).is_empty());
     }

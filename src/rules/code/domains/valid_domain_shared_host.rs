@@ -63,7 +63,7 @@ impl CodeRule for ValidDomainSharedHost {
                     .iter()
                     .copied()
                     .filter(|s| rest.contains('.') && host_in(s, rest))
-                    .max_by_key(|s| s.len())
+                    .min_by_key(|s| s.len())
                 else {
                     continue;
                 };
@@ -119,7 +119,12 @@ mod tests {
         let sev: Vec<Severity> = pkg.findings(ID).iter().map(|f| f.severity).collect();
         assert_eq!(
             sev,
-            vec![Severity::Error, Severity::Error, Severity::Error, Severity::Warning]
+            vec![
+                Severity::Error,
+                Severity::Error,
+                Severity::Error,
+                Severity::Warning
+            ]
         );
     }
 

@@ -23,7 +23,9 @@ impl CodeRule for ValidDomainTunnel {
             if rest.is_empty() {
                 continue;
             }
-            let Some(why) = bad_host_reason(rest) else { continue };
+            let Some(why) = bad_host_reason(rest) else {
+                continue;
+            };
             out.push(
                 meta.finding(
                     MANIFEST,

@@ -31,7 +31,9 @@ impl CodeRule for ValidDomainWildcardSyntax {
         let Some(doc) = ctx.manifest() else { return };
         let meta = registry().meta(self.id());
         for (pointer, entry) in domain_entries(&doc.value) {
-            let Some(why) = problem(&entry_domain(entry)) else { continue };
+            let Some(why) = problem(&entry_domain(entry)) else {
+                continue;
+            };
             out.push(
                 meta.finding(
                     MANIFEST,

@@ -26,10 +26,11 @@ fn required_by_schema(ctx: &Ctx<'_>, doc: &Value) -> Vec<String> {
         .and_then(crate::schema::schema_path_for_url)
         .filter(|p| p.ends_with(file))
         .or_else(|| {
-            let v = ctx
-                .manifest_version
-                .clone()
-                .or_else(|| doc.get("$schema").and_then(Value::as_str).and_then(schema_url_version))?;
+            let v = ctx.manifest_version.clone().or_else(|| {
+                doc.get("$schema")
+                    .and_then(Value::as_str)
+                    .and_then(schema_url_version)
+            })?;
             crate::schema::teams_schema_path(&v, file)
         });
     let Some(path) = path else { return Vec::new() };
@@ -53,20 +54,22 @@ impl CodeRule for LocalizationKeyMissing {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let Some(manifest) = ctx.manifest() else { return };
+        let Some(manifest) = ctx.manifest() else {
+            return;
+        };
         let present: Vec<&str> = KEYS
             .iter()
-            .filter(|(_, p)| {
-                manifest
-                    .str_at(p)
-                    .is_some_and(|s| !s.trim().is_empty())
-            })
+            .filter(|(_, p)| manifest.str_at(p).is_some_and(|s| !s.trim().is_empty()))
             .map(|(k, _)| *k)
             .collect();
         let meta = registry().meta(self.id());
         for file in localization_files(ctx) {
-            let Some(doc) = ctx.docs.get(&file) else { continue };
-            let Some(obj) = doc.value.as_object() else { continue };
+            let Some(doc) = ctx.docs.get(&file) else {
+                continue;
+            };
+            let Some(obj) = doc.value.as_object() else {
+                continue;
+            };
             let required = required_by_schema(ctx, &doc.value);
             let missing: Vec<&str> = present
                 .iter()

@@ -43,7 +43,11 @@ impl CodeRule for LocalizationLanguageDuplicate {
                 )
             } else if let Some(first) = seen.get(&key) {
                 (
-                    format!("`{}` is \"{tag}\", already listed at `{}`", display_path(&pointer), display_path(first)),
+                    format!(
+                        "`{}` is \"{tag}\", already listed at `{}`",
+                        display_path(&pointer),
+                        display_path(first)
+                    ),
                     "List each language once, with one localization file.".to_string(),
                 )
             } else {
@@ -79,8 +83,14 @@ mod tests {
         assert_eq!(
             pkg.hits(ID),
             vec![
-                at("manifest.json", "/localizationInfo/additionalLanguages/1/languageTag"),
-                at("manifest.json", "/localizationInfo/additionalLanguages/2/languageTag"),
+                at(
+                    "manifest.json",
+                    "/localizationInfo/additionalLanguages/1/languageTag"
+                ),
+                at(
+                    "manifest.json",
+                    "/localizationInfo/additionalLanguages/2/languageTag"
+                ),
             ]
         );
     }

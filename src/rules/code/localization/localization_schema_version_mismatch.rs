@@ -15,7 +15,9 @@ impl CodeRule for LocalizationSchemaVersionMismatch {
     }
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let Some(manifest) = ctx.manifest() else { return };
+        let Some(manifest) = ctx.manifest() else {
+            return;
+        };
         let Some(version) = manifest.str_at("/manifestVersion") else {
             return;
         };
@@ -24,8 +26,12 @@ impl CodeRule for LocalizationSchemaVersionMismatch {
         }
         let meta = registry().meta(self.id());
         for file in localization_files(ctx) {
-            let Some(doc) = ctx.docs.get(&file) else { continue };
-            let Some(url) = doc.str_at("/$schema") else { continue };
+            let Some(doc) = ctx.docs.get(&file) else {
+                continue;
+            };
+            let Some(url) = doc.str_at("/$schema") else {
+                continue;
+            };
             if has_placeholder(url) {
                 continue;
             }

@@ -32,7 +32,9 @@ pub(crate) fn schema_url_version(url: &str) -> Option<String> {
             return Some("devPreview".to_string());
         }
         let ok = rest.split('.').count() >= 2
-            && rest.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            && rest
+                .split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         ok.then(|| rest.to_string())
     })
 }
@@ -48,7 +50,10 @@ mod tests {
             Some("1.16")
         );
         assert_eq!(
-            schema_url_version("https://example.org/teams/v1.99/MicrosoftTeams.Localization.schema.json").as_deref(),
+            schema_url_version(
+                "https://example.org/teams/v1.99/MicrosoftTeams.Localization.schema.json"
+            )
+            .as_deref(),
             Some("1.99")
         );
         assert_eq!(

@@ -62,7 +62,10 @@ mod tests {
         let pkg = Pkg::from_fixture(TAB).edit("manifest.json", |m| {
             m["staticTabs"][1]["entityId"] = json!("milestones");
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/staticTabs/1/entityId")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/staticTabs/1/entityId")]
+        );
     }
 
     #[test]

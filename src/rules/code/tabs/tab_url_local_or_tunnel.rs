@@ -3,7 +3,7 @@
 
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::{display_path, Finding};
-use crate::references::has_placeholder;
+use crate::rules::code::domains::util::is_placeholder_like;
 use crate::rules::code::domains::util::{split_url, tab_urls};
 use crate::rules::text::bad_host_reason;
 use crate::rules::{registry, CodeRule};
@@ -19,10 +19,12 @@ impl CodeRule for TabUrlLocalOrTunnel {
         let Some(doc) = ctx.manifest() else { return };
         let meta = registry().meta(self.id());
         for (pointer, url) in tab_urls(&doc.value) {
-            if has_placeholder(url) {
+            if is_placeholder_like(url) {
                 continue;
             }
-            let Some(parts) = split_url(url) else { continue };
+            let Some(parts) = split_url(url) else {
+                continue;
+            };
             let Some(why) = bad_host_reason(&parts.host) else {
                 continue;
             };

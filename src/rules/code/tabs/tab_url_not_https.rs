@@ -3,7 +3,7 @@
 
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::{display_path, Finding};
-use crate::references::has_placeholder;
+use crate::rules::code::domains::util::is_placeholder_like;
 use crate::rules::code::domains::util::{split_url, tab_urls};
 use crate::rules::text::bad_host_reason;
 use crate::rules::{registry, CodeRule};
@@ -19,10 +19,12 @@ impl CodeRule for TabUrlNotHttps {
         let Some(doc) = ctx.manifest() else { return };
         let meta = registry().meta(self.id());
         for (pointer, url) in tab_urls(&doc.value) {
-            if has_placeholder(url) {
+            if is_placeholder_like(url) {
                 continue;
             }
-            let Some(parts) = split_url(url) else { continue };
+            let Some(parts) = split_url(url) else {
+                continue;
+            };
             if parts.scheme == "https" || bad_host_reason(&parts.host).is_some() {
                 continue; // local and tunnel hosts are reported by tab-url-local-or-tunnel
             }
@@ -37,7 +39,9 @@ impl CodeRule for TabUrlNotHttps {
                         parts.scheme
                     ),
                 )
-                .help(format!("Serve the page over HTTPS and use \"https://{rest}\"."))
+                .help(format!(
+                    "Serve the page over HTTPS and use \"https://{rest}\"."
+                ))
                 .label("not HTTPS"),
             );
         }
@@ -55,9 +59,13 @@ mod tests {
     #[test]
     fn flags_http_urls() {
         let pkg = Pkg::from_fixture(TAB).edit("manifest.json", |m| {
-            m["configurableTabs"][0]["configurationUrl"] = json!("http://app.quillstone.app/tabs/timeline/configure");
+            m["configurableTabs"][0]["configurationUrl"] =
+                json!("http://app.quillstone.app/tabs/timeline/configure");
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/configurableTabs/0/configurationUrl")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/configurableTabs/0/configurationUrl")]
+        );
     }
 
     #[test]
