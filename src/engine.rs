@@ -117,7 +117,9 @@ fn post_process(
         let Some(meta) = registry.get(&f.rule) else {
             continue;
         };
-        if f.policies.is_empty() {
+        // Pure schema violations cite no guideline in findings (the schema is the source);
+        // their rule documentation still names the guideline that requires a valid schema.
+        if f.policies.is_empty() && !schema::messages::RULE_IDS.contains(&f.rule.as_str()) {
             f.policies = meta.policies.clone();
         }
         if f.help.is_empty() {
@@ -266,7 +268,10 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
                         Severity::Error,
                         MANIFEST,
                         "/manifestVersion",
-                        format!("`manifestVersion` \"{v}\" is not a published manifest schema version{why}"),
+                        format!(
+                            "`manifestVersion` \"{v}\" is not a published manifest schema version{why}; supported: {}",
+                            supported_list()
+                        ),
                     )
                     .help(format!("Use one of the published versions: {}.", supported_list()))
                     .label("unknown version"),
@@ -276,7 +281,7 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
         },
     };
     // `$schema` must name the same version.
-    if let (Some(url), Some(v)) = (doc.str_at("/$schema"), &mv) {
+    if let (Some(url), Some(v), true) = (doc.str_at("/$schema"), &mv, schema_path.is_some()) {
         match schema::schema_path_for_url(url) {
             Some(p) => {
                 if let Some(url_version) = schema::teams_version_of_path(&p) {

@@ -137,6 +137,13 @@ impl Finding {
         self
     }
 
+    /// About the file as a whole (its bytes, its entry in the zip): no line or column.
+    pub fn whole_file(mut self) -> Self {
+        self.span = None;
+        self.located = true;
+        self
+    }
+
     /// Whether this finding counts toward the verdict and the summary counts.
     pub fn counts(&self) -> bool {
         self.suppressed.is_none()

@@ -313,6 +313,21 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             findings,
         };
     }
+    if archive.has_duplicate_names() {
+        for name in duplicate_names(&bytes) {
+            findings.push(
+                Finding::new(
+                    "package-duplicate-entry",
+                    Severity::Error,
+                    name.clone(),
+                    "",
+                    format!("the zip archive holds `{name}` more than once"),
+                )
+                .help("Rebuild the package so that every file appears once; which copy Teams reads is undefined.")
+                .whole_file(),
+            );
+        }
+    }
     let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
     let mut folder_entries = Vec::new();
     let mut total: u64 = 0;
@@ -438,6 +453,59 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
         package: Some(package),
         findings,
     }
+}
+
+/// Names that occur more than once in the zip's central directory (the zip crate keeps only
+/// one entry per name, so they are read from the directory records themselves).
+fn duplicate_names(bytes: &[u8]) -> Vec<String> {
+    let u16_at = |o: usize| {
+        bytes
+            .get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+    };
+    let u32_at = |o: usize| {
+        bytes
+            .get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    // End of central directory: the last EOCD signature within the final 64 KiB + 22 bytes.
+    let start = bytes.len().saturating_sub(65_557);
+    let Some(eocd) = (start..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))
+    else {
+        return Vec::new();
+    };
+    let (Some(count), Some(mut offset)) = (u16_at(eocd + 10), u32_at(eocd + 16)) else {
+        return Vec::new();
+    };
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for _ in 0..count {
+        if !bytes
+            .get(offset..)
+            .is_some_and(|b| b.starts_with(b"PK\x01\x02"))
+        {
+            break;
+        }
+        let (Some(n), Some(e), Some(c)) = (
+            u16_at(offset + 28),
+            u16_at(offset + 30),
+            u16_at(offset + 32),
+        ) else {
+            break;
+        };
+        let Some(name) = bytes.get(offset + 46..offset + 46 + n) else {
+            break;
+        };
+        *seen
+            .entry(String::from_utf8_lossy(name).into_owned())
+            .or_default() += 1;
+        offset += 46 + n + e + c;
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// The finding for an entry whose bytes could not be obtained.

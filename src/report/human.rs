@@ -205,7 +205,10 @@ pub fn render_package(pkg: &PackageReport, style: Style) -> String {
 /// Renders the whole run.
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
-    for pkg in &report.packages {
+    for (i, pkg) in report.packages.iter().enumerate() {
+        if i > 0 && !pkg.findings.is_empty() {
+            out.push('\n');
+        }
         out.push_str(&render_package(pkg, style));
     }
     if report.packages.len() > 1 {

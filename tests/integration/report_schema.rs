@@ -136,9 +136,12 @@ fn schema_allows_additional_properties() {
     assert_valid_report(&r);
 }
 
+/// A named way to break a valid report.
+type Breakage = (&'static str, Box<dyn Fn(&mut Value)>);
+
 #[test]
 fn schema_rejects_broken_reports() {
-    let broken: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let broken: Vec<Breakage> = vec![
         ("version 2", Box::new(|r| r["version"] = json!(2))),
         (
             "no tool",
