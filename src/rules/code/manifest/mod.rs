@@ -2,6 +2,9 @@
 
 mod template_placeholder;
 
+#[cfg(test)]
+mod tests;
+
 use crate::rules::CodeRule;
 
 pub static RULES: &[&dyn CodeRule] = &[&template_placeholder::TemplatePlaceholder];

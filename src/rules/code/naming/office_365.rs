@@ -1,0 +1,76 @@
+//! `listing-office-365-name`: a name or description says "Office 365" or "O365" instead of
+//! "Microsoft 365".
+
+use super::util::{listing_texts, tokens};
+use crate::engine::Ctx;
+use crate::finding::Finding;
+use crate::rules::{registry, CodeRule};
+
+pub struct Office365;
+
+/// The outdated name used in `s`, if any.
+pub fn outdated(s: &str) -> Option<&'static str> {
+    let toks = tokens(s);
+    for (i, (off, w)) in toks.iter().enumerate() {
+        if *w == "O365" {
+            return Some("O365");
+        }
+        if *w == "Office" {
+            if let Some((noff, "365")) = toks.get(i + 1).copied() {
+                let between = &s[off + w.len()..noff];
+                if between.chars().all(char::is_whitespace) {
+                    return Some("Office 365");
+                }
+            }
+        }
+    }
+    None
+}
+
+impl CodeRule for Office365 {
+    fn id(&self) -> &'static str {
+        "listing-office-365-name"
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let meta = registry().meta(self.id());
+        for t in listing_texts(ctx) {
+            let Some(old) = outdated(t.value) else {
+                continue;
+            };
+            out.push(
+                meta.finding(
+                    t.file.clone(),
+                    t.pointer.clone(),
+                    format!("`{}` says \"{old}\"; the product is now Microsoft 365", t.field.key()),
+                )
+                .help(format!("Replace \"{old}\" with \"Microsoft 365\"."))
+                .label("outdated product name"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::util::test_support::*;
+    use super::outdated;
+    use crate::rules::testing::{at, Pkg};
+
+    const ID: &str = "listing-office-365-name";
+
+    #[test]
+    fn fires_on_office_365() {
+        assert_eq!(
+            desc_full("Works with Office 365 groups.").hits(ID),
+            vec![at("manifest.json", "/description/full")]
+        );
+        assert_eq!(outdated("Syncs your O365 mail"), Some("O365"));
+    }
+
+    #[test]
+    fn passes_on_microsoft_365() {
+        assert!(Pkg::base().hits(ID).is_empty());
+        assert_eq!(outdated("Works in Microsoft 365 and the Office app, 365 days a year"), None);
+    }
+}
