@@ -61,8 +61,10 @@ mod tests {
     #[test]
     fn passes_on_own_domain() {
         assert!(Pkg::base().hits(ID).is_empty());
-        assert!(with_url("privacyUrl", "https://harborlightlabs.net/appsource")
-            .hits(ID)
-            .is_empty());
+        assert!(
+            with_url("privacyUrl", "https://harborlightlabs.net/appsource")
+                .hits(ID)
+                .is_empty()
+        );
     }
 }

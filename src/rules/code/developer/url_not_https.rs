@@ -8,6 +8,18 @@ use crate::rules::{registry, CodeRule};
 
 pub struct UrlNotHttps;
 
+/// A `<NAME>`, `{NAME}` or `[NAME]` placeholder of another template style, if any.
+fn bracketed(s: &str) -> Option<&str> {
+    for (open, close) in [('<', '>'), ('{', '}'), ('[', ']')] {
+        if let Some(a) = s.find(open) {
+            if let Some(b) = s[a..].find(close) {
+                return Some(&s[a..a + b + close.len_utf8()]);
+            }
+        }
+    }
+    None
+}
+
 impl CodeRule for UrlNotHttps {
     fn id(&self) -> &'static str {
         "developer-url-not-https"
@@ -16,11 +28,21 @@ impl CodeRule for UrlNotHttps {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
         for u in dev_urls(ctx) {
+            let lower = u.raw.trim().to_ascii_lowercase();
+            if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                continue; // the schema's pattern (^https?://) reports it
+            }
             let message = match &u.url {
-                None => format!(
-                    "`developer.{}` is \"{}\", which is not an absolute URL",
-                    u.field, u.raw
-                ),
+                None => match bracketed(u.raw) {
+                    Some(p) => format!(
+                        "`developer.{}` holds the placeholder `{p}` instead of a real address",
+                        u.field
+                    ),
+                    None => format!(
+                        "`developer.{}` is \"{}\", which is not a valid URL",
+                        u.field, u.raw
+                    ),
+                },
                 Some(url) if url.scheme() != "https" => format!(
                     "`developer.{}` uses `{}://`; the {} link must be a secure https:// URL",
                     u.field,
@@ -59,15 +81,22 @@ mod tests {
             with_url("privacyUrl", "http://harborlightlabs.net/privacy").hits(ID),
             vec![at("manifest.json", "/developer/privacyUrl")]
         );
-        assert_eq!(
-            with_url("termsOfUseUrl", "harborlightlabs.net/terms").hits(ID),
-            vec![at("manifest.json", "/developer/termsOfUseUrl")]
+        let tpl = with_url("termsOfUseUrl", "https://<HOSTNAME>/terms").findings(ID);
+        assert_eq!(tpl[0].pointer, "/developer/termsOfUseUrl");
+        assert!(
+            tpl[0].message.contains("`<HOSTNAME>`"),
+            "{}",
+            tpl[0].message
         );
     }
 
     #[test]
     fn passes_on_https_and_placeholders() {
         assert!(Pkg::base().hits(ID).is_empty());
-        assert!(with_url("websiteUrl", "https://{{HOST}}/").hits(ID).is_empty());
+        assert!(with_url("websiteUrl", "https://{{HOST}}/")
+            .hits(ID)
+            .is_empty());
+        // Not starting with http(s):// at all: the schema pattern reports it.
+        assert!(with_url("websiteUrl", "<website url>").hits(ID).is_empty());
     }
 }

@@ -1,8 +1,8 @@
 //! Tests of the manifest data rules.
 
+use crate::finding::Severity;
 use crate::rules::testing::{at, Pkg};
 use crate::rules::Profile;
-use crate::finding::Severity;
 use serde_json::json;
 
 #[test]
@@ -21,7 +21,10 @@ fn manifest_version_preview_is_error_in_store_info_in_org() {
     let preview = Pkg::base().patch("manifest.json", json!({"manifestVersion": "devPreview"}));
     let store = preview.findings(ID);
     assert_eq!(store.len(), 1);
-    assert_eq!((store[0].file.as_str(), store[0].pointer.as_str()), ("manifest.json", "/manifestVersion"));
+    assert_eq!(
+        (store[0].file.as_str(), store[0].pointer.as_str()),
+        ("manifest.json", "/manifestVersion")
+    );
     assert_eq!(store[0].severity, Severity::Error);
     let org = preview.profile(Profile::Org).findings(ID);
     assert_eq!(org[0].severity, Severity::Info);

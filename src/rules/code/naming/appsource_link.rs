@@ -49,7 +49,10 @@ mod tests {
     #[test]
     fn fires_on_appsource_links() {
         assert_eq!(
-            desc_full("Rate us on [AppSource](https://appsource.microsoft.com/product/office/WA1).").hits(ID),
+            desc_full(
+                "Rate us on [AppSource](https://appsource.microsoft.com/product/office/WA1)."
+            )
+            .hits(ID),
             vec![at("manifest.json", "/description/full")]
         );
     }
@@ -57,6 +60,10 @@ mod tests {
     #[test]
     fn passes_without() {
         assert!(Pkg::base().hits(ID).is_empty());
-        assert!(desc_full("Get it from our site https://harborlightlabs.net/appsource-help.").hits(ID).is_empty());
+        assert!(
+            desc_full("Get it from our site https://harborlightlabs.net/appsource-help.")
+                .hits(ID)
+                .is_empty()
+        );
     }
 }

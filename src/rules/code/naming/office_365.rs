@@ -42,7 +42,10 @@ impl CodeRule for Office365 {
                 meta.finding(
                     t.file.clone(),
                     t.pointer.clone(),
-                    format!("`{}` says \"{old}\"; the product is now Microsoft 365", t.field.key()),
+                    format!(
+                        "`{}` says \"{old}\"; the product is now Microsoft 365",
+                        t.field.key()
+                    ),
                 )
                 .help(format!("Replace \"{old}\" with \"Microsoft 365\"."))
                 .label("outdated product name"),
@@ -71,6 +74,9 @@ mod tests {
     #[test]
     fn passes_on_microsoft_365() {
         assert!(Pkg::base().hits(ID).is_empty());
-        assert_eq!(outdated("Works in Microsoft 365 and the Office app, 365 days a year"), None);
+        assert_eq!(
+            outdated("Works in Microsoft 365 and the Office app, 365 days a year"),
+            None
+        );
     }
 }

@@ -66,7 +66,10 @@ mod tests {
     #[test]
     fn fires_on_named_and_likely_words() {
         let beta = name_short("Harborlight Standup (Beta)").findings(ID);
-        assert_eq!((beta[0].file.as_str(), beta[0].pointer.as_str()), ("manifest.json", "/name/short"));
+        assert_eq!(
+            (beta[0].file.as_str(), beta[0].pointer.as_str()),
+            ("manifest.json", "/name/short")
+        );
         assert_eq!(beta[0].severity, Severity::Error);
         let demo = name_full("Harborlight Standup demo").findings(ID);
         assert_eq!(demo[0].pointer, "/name/full");
@@ -80,6 +83,8 @@ mod tests {
     fn passes_on_production_names() {
         assert!(Pkg::base().hits(ID).is_empty());
         assert!(name_short("Devon Testimonials").hits(ID).is_empty());
-        assert!(name_short("Harborlight ${{APP_NAME_SUFFIX}}").hits(ID).is_empty());
+        assert!(name_short("Harborlight ${{APP_NAME_SUFFIX}}")
+            .hits(ID)
+            .is_empty());
     }
 }

@@ -30,7 +30,10 @@ impl CodeRule for TeamsFirstMention {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
-        for t in listing_texts(ctx).into_iter().filter(|t| !t.field.is_name()) {
+        for t in listing_texts(ctx)
+            .into_iter()
+            .filter(|t| !t.field.is_name())
+        {
             if !bad_first_mention(t.value) {
                 continue;
             }
@@ -70,7 +73,9 @@ mod tests {
     #[test]
     fn passes_on_microsoft_teams_and_common_noun() {
         assert!(Pkg::base().hits(ID).is_empty());
-        assert!(!bad_first_mention("Use it in Microsoft Teams. Teams love it."));
+        assert!(!bad_first_mention(
+            "Use it in Microsoft Teams. Teams love it."
+        ));
         assert!(!bad_first_mention("Helps sales teams close deals."));
         assert!(!bad_first_mention("Use MS Teams"));
         assert!(desc_short("Helps teams plan.").hits(ID).is_empty());

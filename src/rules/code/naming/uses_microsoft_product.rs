@@ -37,12 +37,26 @@ const PRODUCTS: &[&str] = &[
 const COMMON_WORDS: &[&str] = &["Word", "Surface", "Office", "Windows", "Dynamics"];
 
 /// Words that introduce what an app works with ("Lumen connector for Microsoft Teams").
-const CONNECTORS: &[&str] = &["for", "with", "in", "on", "to", "and", "via", "connector", "integration"];
+const CONNECTORS: &[&str] = &[
+    "for",
+    "with",
+    "in",
+    "into",
+    "inside",
+    "within",
+    "on",
+    "to",
+    "and",
+    "via",
+    "using",
+    "across",
+    "connector",
+    "integration",
+];
 
 fn product(word: &str) -> Option<&'static str> {
     PRODUCTS.iter().copied().find(|p| {
-        *p == word
-            || (!COMMON_WORDS.contains(p) && *p != "Teams" && p.eq_ignore_ascii_case(word))
+        *p == word || (!COMMON_WORDS.contains(p) && *p != "Teams" && p.eq_ignore_ascii_case(word))
     })
 }
 
@@ -59,6 +73,16 @@ fn problem(name: &str) -> Option<(&'static str, &'static str, Severity)> {
         let before = &name[..*off];
         let in_parens = before.matches('(').count() > before.matches(')').count();
         if in_parens {
+            // "(L&D Teams)": "Teams" after an ordinary word is the common noun.
+            let open = before.rfind('(').unwrap_or(0);
+            let common_noun = p == "Teams"
+                && i > 0
+                && toks[i - 1].0 > open
+                && toks[i - 1].1 != "Microsoft"
+                && !CONNECTORS.contains(&toks[i - 1].1.to_lowercase().as_str());
+            if common_noun {
+                continue;
+            }
             return Some((p, "puts the Microsoft product name {p} in parentheses", sev));
         }
         if i == 0 {
@@ -123,14 +147,26 @@ mod tests {
     #[test]
     fn classifies_names() {
         assert_eq!(problem("Excel Reports").map(|p| p.2), Some(Severity::Error));
-        assert_eq!(problem("Lumen (for Outlook)").map(|p| p.2), Some(Severity::Error));
-        assert_eq!(problem("Word Counter").map(|p| p.2), Some(Severity::Warning));
-        assert_eq!(problem("Lumen SharePoint Sync").map(|p| p.2), Some(Severity::Warning));
+        assert_eq!(
+            problem("Lumen (for Outlook)").map(|p| p.2),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            problem("Word Counter").map(|p| p.2),
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            problem("Lumen SharePoint Sync").map(|p| p.2),
+            Some(Severity::Warning)
+        );
         assert!(problem("Lumen connector for Microsoft Teams").is_none());
         assert!(problem("Lumen for Outlook").is_none());
         assert!(problem("Teams Standup").is_none());
         assert!(problem("Standup for teams").is_none());
         assert!(problem("Lumen Wordsmith").is_none());
+        assert!(problem("Treinamento (L&D Teams)").is_none());
+        assert!(problem("Lumen (for Teams)").is_some());
+        assert!(problem("App using SharePoint Embedded").is_none());
     }
 
     #[test]
@@ -139,14 +175,17 @@ mod tests {
             name_short("Microsoft Standup").hits(ID),
             vec![at("manifest.json", "/name/short")]
         );
-        let pkg = Pkg::from_fixture(LOCALIZED)
-            .edit("de-de.json", |v| v["name.full"] = "Maplewick (Microsoft Teams)".into());
+        let pkg = Pkg::from_fixture(LOCALIZED).edit("de-de.json", |v| {
+            v["name.full"] = "Maplewick (Microsoft Teams)".into()
+        });
         assert_eq!(pkg.hits(ID), vec![at("de-de.json", "/name.full")]);
     }
 
     #[test]
     fn passes_when_brand_leads() {
         assert!(Pkg::base().hits(ID).is_empty());
-        assert!(name_full("Harborlight Standup for Microsoft Teams").hits(ID).is_empty());
+        assert!(name_full("Harborlight Standup for Microsoft Teams")
+            .hits(ID)
+            .is_empty());
     }
 }

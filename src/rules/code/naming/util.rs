@@ -129,7 +129,13 @@ mod tests {
     fn tokens_with_offsets() {
         assert_eq!(
             tokens("Lumen (for MS-Teams) 365"),
-            vec![(0, "Lumen"), (7, "for"), (11, "MS"), (14, "Teams"), (21, "365")]
+            vec![
+                (0, "Lumen"),
+                (7, "for"),
+                (11, "MS"),
+                (14, "Teams"),
+                (21, "365")
+            ]
         );
     }
 }
