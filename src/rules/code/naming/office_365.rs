@@ -12,10 +12,10 @@ pub struct Office365;
 pub fn outdated(s: &str) -> Option<&'static str> {
     let toks = tokens(s);
     for (i, (off, w)) in toks.iter().enumerate() {
-        if *w == "O365" {
+        if w.eq_ignore_ascii_case("O365") {
             return Some("O365");
         }
-        if *w == "Office" {
+        if w.eq_ignore_ascii_case("Office") {
             if let Some((noff, "365")) = toks.get(i + 1).copied() {
                 let between = &s[off + w.len()..noff];
                 if between.chars().all(char::is_whitespace) {
@@ -69,6 +69,7 @@ mod tests {
             vec![at("manifest.json", "/description/full")]
         );
         assert_eq!(outdated("Syncs your O365 mail"), Some("O365"));
+        assert_eq!(outdated("Search office 365 resources"), Some("Office 365"));
     }
 
     #[test]
