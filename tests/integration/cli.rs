@@ -87,7 +87,7 @@ fn failing_package_exits_1() {
         .replace(
             "manifest.json",
             "Quillstone Milestones\"",
-            "Quillstone Milestones and Roadmaps for MS Teams\"",
+            "Quillstone Milestones and Roadmaps for Projects\"",
         )
         .zip();
     std::fs::write(tmp.path().join("app.zip"), zip).unwrap();
@@ -97,7 +97,7 @@ fn failing_package_exits_1() {
     assert!(out.contains("schema-too-long"), "{out}");
     assert!(out.contains("app.zip/manifest.json:14:14"), "{out}");
     assert!(out.ends_with(
-        "✗ app.zip (Quillstone Milestones and Roadmaps for MS Teams 1.0.0): fail, 1 error, 0 warnings, 0 infos\n"
+        "✗ app.zip (Quillstone Milestones and Roadmaps for Projects 1.0.0): fail, 1 error, 0 warnings, 0 infos\n"
     ), "{out}");
 
     let o = appcert(tmp.path(), &["check", "app.zip", "--format", "json"]);

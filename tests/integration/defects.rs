@@ -383,7 +383,7 @@ fn en_us_schema_url_is_accepted() {
 
 #[test]
 fn name_short_too_long() {
-    let long = "Quillstone Milestones and Roadmaps for MS Teams";
+    let long = "Quillstone Milestones and Roadmaps for Projects";
     assert_eq!(long.chars().count(), 47);
     let pkg = Pkg::fixture(TAB)
         .replace(
