@@ -1,0 +1,70 @@
+//! `icon-png-corrupt`: an icon with a PNG signature that cannot be decoded.
+
+use super::util::{decode, icon_files, Decoded, Undecoded};
+use crate::engine::{Ctx, MANIFEST};
+use crate::finding::Finding;
+use crate::rules::{registry, CodeRule};
+
+pub struct IconPngCorrupt;
+
+impl CodeRule for IconPngCorrupt {
+    fn id(&self) -> &'static str {
+        "icon-png-corrupt"
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let meta = registry().meta(self.id());
+        for icon in icon_files(ctx) {
+            let why = match decode(icon.bytes) {
+                Decoded::BadHeader(e) => format!("its header cannot be read ({e})"),
+                Decoded::Header(_, Undecoded::Corrupt(e)) => {
+                    format!("its image data cannot be decoded ({e})")
+                }
+                _ => continue,
+            };
+            out.push(
+                meta.finding(
+                    MANIFEST,
+                    icon.pointer.clone(),
+                    format!(
+                        "`{}` names `{}`, a PNG file that is damaged: {why}",
+                        icon.field(),
+                        icon.file
+                    ),
+                )
+                .help("Export the icon again from the original artwork with an image editor, and check that it opens in an image viewer before packaging.")
+                .label("damaged PNG"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::code::icons::util::test_png::handmade;
+    use crate::rules::testing::{at, Pkg};
+
+    #[test]
+    fn garbage_image_data() {
+        let pkg = Pkg::base().set("outline.png", handmade(32, 32, b"garbage, not zlib"));
+        assert_eq!(
+            pkg.hits("icon-png-corrupt"),
+            vec![at("manifest.json", "/icons/outline")]
+        );
+        assert!(pkg.hits("icon-outline-not-white").is_empty());
+    }
+
+    #[test]
+    fn truncated_header() {
+        let pkg = Pkg::base().set("color.png", b"\x89PNG\r\n\x1a\n\0\0\0".to_vec());
+        assert_eq!(
+            pkg.hits("icon-png-corrupt"),
+            vec![at("manifest.json", "/icons/color")]
+        );
+    }
+
+    #[test]
+    fn clean_icons_pass() {
+        assert!(Pkg::base().hits("icon-png-corrupt").is_empty());
+    }
+}
