@@ -1,6 +1,7 @@
 //! `icon-color-background-not-solid` (heuristic): the color icon must sit on a solid or fully
 //! transparent square background. Looks at the outer ring of pixels: at least 95% of it must be
-//! fully transparent, or opaque and within ±8 per channel of one colour.
+//! fully transparent, or opaque and within ±8 per channel of one colour (alpha within 8 of 0 or 255 counts as
+//! transparent or opaque: resampling leaves 254 on edges).
 
 use super::util::{decode, icon_files, Decoded, Rgba};
 use crate::engine::{Ctx, MANIFEST};
@@ -34,8 +35,18 @@ fn ring(img: &Rgba) -> Vec<[u8; 4]> {
     out
 }
 
+/// Alpha within the tolerance of fully opaque (resampling leaves 254 on edges).
+fn opaque(p: [u8; 4]) -> bool {
+    p[3] >= 255 - TOLERANCE
+}
+
+/// Alpha within the tolerance of fully transparent.
+fn clear(p: [u8; 4]) -> bool {
+    p[3] <= TOLERANCE
+}
+
 fn close(a: [u8; 4], b: [u8; 4]) -> bool {
-    a[3] == 255 && b[3] == 255 && (0..3).all(|i| a[i].abs_diff(b[i]) <= TOLERANCE)
+    opaque(a) && opaque(b) && (0..3).all(|i| a[i].abs_diff(b[i]) <= TOLERANCE)
 }
 
 /// Why the background is not solid or transparent, if it is not.
@@ -45,7 +56,7 @@ pub fn background_problem(img: &Rgba) -> Option<String> {
     if n == 0 {
         return None;
     }
-    let transparent = px.iter().filter(|p| p[3] == 0).count();
+    let transparent = px.iter().filter(|p| clear(**p)).count();
     if transparent * 100 >= n * AGREEMENT {
         return None;
     }
@@ -70,10 +81,10 @@ pub fn background_problem(img: &Rgba) -> Option<String> {
         img.pixel(0, h / 2),
         img.pixel(w - 1, h / 2),
     ];
-    if corners.iter().all(|c| c[3] < 255) && mids.iter().all(|m| m[3] == 255) {
+    if corners.iter().all(|c| !opaque(*c)) && mids.iter().all(|m| opaque(*m)) {
         return Some("its corners are transparent while the middle of each edge is opaque: the icon is rounded or circular instead of square".into());
     }
-    let partial = px.iter().filter(|p| p[3] > 0 && p[3] < 255).count();
+    let partial = px.iter().filter(|p| !clear(**p) && !opaque(**p)).count();
     if partial * 100 >= n * 5 {
         return Some(format!(
             "{}% of its outer edge is partially transparent",
@@ -81,7 +92,7 @@ pub fn background_problem(img: &Rgba) -> Option<String> {
         ));
     }
     Some(format!(
-        "its outer edge is neither one solid colour nor fully transparent (at most {}% of the edge pixels share a colour)",
+        "its outer edge is neither one solid colour nor fully transparent (at most {}% of the edge pixels share a colour: a gradient or photo background, or a symbol that touches the edge)",
         best.max(transparent) * 100 / n
     ))
 }
@@ -142,6 +153,21 @@ mod tests {
             .findings("icon-color-background-not-solid");
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("rounded"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn resampled_edge_alpha_254_passes() {
+        let img = rgba(192, 192, |x, y| {
+            if x == 191 || y == 191 {
+                [241, 241, 241, 254]
+            } else {
+                [241, 241, 241, 255]
+            }
+        });
+        assert!(Pkg::base()
+            .set("color.png", img)
+            .hits("icon-color-background-not-solid")
+            .is_empty());
     }
 
     #[test]

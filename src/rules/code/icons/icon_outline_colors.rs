@@ -29,6 +29,7 @@ impl CodeRule for IconOutlineColors {
             };
             let mut bad = 0usize;
             let mut nearly = 0usize;
+            let mut near_white = 0usize;
             let mut first: Option<(u32, u32, [u8; 4])> = None;
             let mut transparent = 0usize;
             let mut opaque_white = 0usize;
@@ -47,6 +48,9 @@ impl CodeRule for IconOutlineColors {
                         if NEARLY_TRANSPARENT.contains(&p[3]) {
                             nearly += 1;
                         }
+                        if p[..3].iter().all(|c| *c >= 240) {
+                            near_white += 1;
+                        }
                         if first.is_none() {
                             first = Some((x, y, p));
                         }
@@ -62,6 +66,11 @@ impl CodeRule for IconOutlineColors {
                     (
                         format!("{name} has {bad} {plural} that are almost transparent (alpha {}–{}) but not exactly 0 and not white: the classic rejection, alpha must be exactly 0; the first at {px}", NEARLY_TRANSPARENT.start(), NEARLY_TRANSPARENT.end()),
                         "alpha must be exactly 0".to_string(),
+                    )
+                } else if near_white == bad {
+                    (
+                        format!("{name} has {bad} {plural} that are almost white but not exactly 255,255,255 (and not fully transparent); the first at {px}"),
+                        "white must be exactly 255,255,255".to_string(),
                     )
                 } else {
                     (
@@ -140,6 +149,18 @@ mod tests {
             f[0].message
         );
         assert!(f[0].message.contains("RGBA(0,0,0,3)"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn near_white_says_so() {
+        let pkg = Pkg::base().set("outline.png", with_pixel([254, 254, 254, 27]));
+        let f = pkg.findings("icon-outline-not-white");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("exactly 255,255,255"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// Every string value with its pointer and the key that holds it (iterative walk).
-fn keyed_strings<'v>(value: &'v Value) -> Vec<(String, Option<&'v str>, &'v str)> {
+fn keyed_strings(value: &Value) -> Vec<(String, Option<&str>, &str)> {
     let mut out = Vec::new();
     let mut stack: Vec<(String, Option<&str>, &Value)> = vec![(String::new(), None, value)];
     while let Some((ptr, key, v)) = stack.pop() {
