@@ -5,7 +5,7 @@
 use super::util::matches_template;
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
-use crate::references::has_placeholder;
+use crate::references::{has_placeholder, RefKind};
 use crate::rules::code::secrets::util::secret_file_kind;
 use crate::rules::{registry, CodeRule};
 use std::collections::BTreeSet;
@@ -49,6 +49,19 @@ impl CodeRule for PackageExtraFile {
                 allowed.insert(t.clone());
             }
         }
+        // A declarative agent or plugin file that is missing or unreadable hides the files it
+        // would reference: JSON and YAML files are then left alone (one root cause).
+        let chain_broken = ctx.refs.iter().any(|r| {
+            matches!(r.kind, RefKind::DeclarativeAgent | RefKind::Plugin)
+                && r.target.as_ref().is_none_or(|t| !ctx.docs.contains_key(t))
+        });
+        let maybe_hidden = |name: &str| {
+            let lower = name.to_ascii_lowercase();
+            chain_broken
+                && [".json", ".yaml", ".yml"]
+                    .iter()
+                    .any(|e| lower.ends_with(e))
+        };
         let lower: BTreeSet<String> = allowed.iter().map(|a| a.to_ascii_lowercase()).collect();
         let is_allowed = |name: &str| {
             allowed.contains(name)
@@ -67,7 +80,7 @@ impl CodeRule for PackageExtraFile {
                 macosx.push(name);
                 continue;
             }
-            if is_allowed(name) || secret_file_kind(name).is_some() {
+            if is_allowed(name) || secret_file_kind(name).is_some() || maybe_hidden(name) {
                 continue;
             }
             let message = match known_junk(name) {
@@ -179,6 +192,14 @@ mod tests {
             )
             .remove("color.png");
         assert!(pkg.hits("package-extra-file").is_empty());
+    }
+
+    #[test]
+    fn missing_agent_file_hides_what_it_references() {
+        let pkg = Pkg::from_fixture("fixtures/packages/declarative-agent")
+            .remove("declarativeAgent.json")
+            .set("README.md", b"x".to_vec());
+        assert_eq!(pkg.hits("package-extra-file"), vec![at("README.md", "")]);
     }
 
     #[test]
