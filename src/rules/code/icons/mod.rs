@@ -3,6 +3,7 @@
 mod icon_color_background;
 mod icon_not_png;
 mod icon_outline_colors;
+mod icon_outline_mismatch;
 mod icon_png_corrupt;
 mod icon_wrong_size;
 pub mod util;
@@ -15,4 +16,5 @@ pub static RULES: &[&dyn CodeRule] = &[
     &icon_wrong_size::IconWrongSize,
     &icon_outline_colors::IconOutlineColors,
     &icon_color_background::IconColorBackground,
+    &icon_outline_mismatch::IconOutlineMismatch,
 ];
