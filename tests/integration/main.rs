@@ -4,11 +4,13 @@
 //! - `defects`: one test per package-level defect, built from the clean fixtures at test time.
 //! - `cli`: the built binary: exit codes, output formats, discovery.
 //! - `report_schema`: JSON reports validate against `schemas/report.schema.json`.
+//! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
 
 mod cli;
 mod common;
 mod corpus;
 mod defects;
+mod failing;
 mod packages;
 mod report_schema;
