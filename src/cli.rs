@@ -3,7 +3,7 @@
 //! not run.
 
 use appcert::config::{self, Config};
-use appcert::report::{human, json};
+use appcert::report::{github, human, json, junit, markdown, sarif};
 use appcert::rules::{registry, Profile};
 use appcert::{Limits, Options};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -63,6 +63,14 @@ enum Format {
     Human,
     /// The versioned JSON report (schemas/report.schema.json).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and Azure DevOps.
+    Sarif,
+    /// JUnit XML: one test suite per package, one test case per rule.
+    Junit,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+    /// Markdown tables, for $GITHUB_STEP_SUMMARY or a pull-request comment.
+    Markdown,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,9 +88,10 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<std::path::PathBuf>,
+    /// Write the report to FILE instead of standard output; `FORMAT=FILE` (e.g.
+    /// `sarif=appcert.sarif`) writes that format to FILE in addition. Repeatable.
+    #[arg(long, short = 'o', value_name = "[FORMAT=]FILE")]
+    output: Vec<String>,
     /// Who the package is checked for: `store` (public store submission, every rule) or `org`
     /// (one organization's catalog: store-listing rules drop to info). Default: the config file's, else store.
     #[arg(long, value_enum)]
@@ -213,6 +222,10 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    let outputs = match plan_outputs(args.format, &args.output) {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e),
+    };
     let mut config = match &args.config {
         Some(path) => match config::load(path) {
             Ok(c) => c,
@@ -259,9 +272,59 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(r) => r,
         Err(e) => return usage_error(&e.to_string()),
     };
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let text = match args.format {
-        Format::Json => json::render(&report),
+    if let Err(code) = write_reports(&args, &outputs, &report, &options) {
+        return code;
+    }
+    if report.all_passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Where each requested report goes: `None` is standard output.
+type Outputs = Vec<(Format, Option<std::path::PathBuf>)>;
+
+/// `--format F` goes to standard output, or to the one plain `--output FILE`; each
+/// `--output FORMAT=FILE` adds a report in that format.
+fn plan_outputs(format: Format, outputs: &[String]) -> Result<Outputs, String> {
+    let mut primary: Option<std::path::PathBuf> = None;
+    let mut extra = Vec::new();
+    for o in outputs {
+        let named = o
+            .split_once('=')
+            .and_then(|(name, file)| Some((Format::from_str(name, true).ok()?, file)));
+        match named {
+            Some((_, "")) => return Err(format!("`--output {o}` names no file")),
+            Some((f, file)) => extra.push((f, Some(std::path::PathBuf::from(file)))),
+            None if o.is_empty() => return Err("`--output` names no file".to_string()),
+            None if primary.is_some() => {
+                return Err(format!(
+                    "`--output {o}`: only one `--output FILE` without a format; use `--output FORMAT=FILE` for more"
+                ))
+            }
+            None => primary = Some(std::path::PathBuf::from(o)),
+        }
+    }
+    let mut plan = vec![(format, primary)];
+    plan.extend(extra);
+    Ok(plan)
+}
+
+fn render(
+    format: Format,
+    to_terminal: bool,
+    args: &CheckArgs,
+    report: &appcert::Report,
+    options: &Options,
+    cwd: &std::path::Path,
+) -> String {
+    match format {
+        Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report, cwd),
+        Format::Junit => junit::render(report, &options.config),
+        Format::Github => github::render(report, cwd),
+        Format::Markdown => markdown::render(report, cwd),
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -279,7 +342,7 @@ fn check(args: CheckArgs) -> ExitCode {
                 100
             };
             human::render(
-                &report,
+                report,
                 human::Style {
                     color,
                     unicode: true,
@@ -287,27 +350,37 @@ fn check(args: CheckArgs) -> ExitCode {
                 },
             )
         }
-    };
-    let written = match &args.output {
-        Some(path) => std::fs::write(path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|_| out.flush())
-                .map_err(|e| format!("cannot write the report: {e}"))
-        }
-    };
-    if let Err(e) = written {
-        // A closed pipe (e.g. `| head`) is not worth a second message.
-        if !e.contains("Broken pipe") {
-            return usage_error(&e);
-        }
-        return ExitCode::from(2);
     }
-    if report.all_passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+}
+
+/// Writes every requested report; on failure, the exit code to return.
+fn write_reports(
+    args: &CheckArgs,
+    outputs: &Outputs,
+    report: &appcert::Report,
+    options: &Options,
+) -> Result<(), ExitCode> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    for (format, path) in outputs {
+        let to_terminal = path.is_none() && std::io::stdout().is_terminal();
+        let text = render(*format, to_terminal, args, report, options, &cwd);
+        let written = match path {
+            Some(path) => std::fs::write(path, text.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", path.display())),
+            None => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())
+                    .and_then(|_| out.flush())
+                    .map_err(|e| format!("cannot write the report: {e}"))
+            }
+        };
+        if let Err(e) = written {
+            // A closed pipe (e.g. `| head`) is not worth a second message.
+            if !e.contains("Broken pipe") {
+                return Err(usage_error(&e));
+            }
+            return Err(ExitCode::from(2));
+        }
     }
+    Ok(())
 }

@@ -1,7 +1,11 @@
 //! The results of a run, and the renderers that adapt them (human, JSON).
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use crate::finding::{Finding, Severity};
 use serde::Serialize;

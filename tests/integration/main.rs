@@ -3,6 +3,7 @@
 //! - `packages`: every clean fixture passes, as a folder and as a zip; snapshots of both reports.
 //! - `defects`: one test per package-level defect, built from the clean fixtures at test time.
 //! - `cli`: the built binary: exit codes, output formats, discovery.
+//! - `formats`: SARIF, JUnit, GitHub and Markdown reports, `--output FORMAT=FILE`.
 //! - `report_schema`: JSON reports validate against `schemas/report.schema.json`.
 //! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
@@ -12,5 +13,6 @@ mod common;
 mod corpus;
 mod defects;
 mod failing;
+mod formats;
 mod packages;
 mod report_schema;
