@@ -125,8 +125,22 @@ fn encode_path(path: &str) -> String {
         let keep = b.is_ascii_alphanumeric()
             || matches!(
                 b,
-                b'-' | b'.' | b'_' | b'~' | b'/' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')'
-                    | b'*' | b'+' | b',' | b';' | b'=' | b'@'
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'/'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'@'
             );
         if keep {
             out.push(b as char);
@@ -139,7 +153,10 @@ fn encode_path(path: &str) -> String {
 
 fn rule_descriptor(meta: &RuleMeta, profile: Profile) -> Value {
     let policies = &meta.policies;
-    let mut help_md = format!("**How to fix:** {}\n\n**Why:** {}", meta.docs.fix, meta.docs.why);
+    let mut help_md = format!(
+        "**How to fix:** {}\n\n**Why:** {}",
+        meta.docs.fix, meta.docs.why
+    );
     if !policies.is_empty() {
         help_md.push_str("\n\n**Policy:**");
         for p in policies {
@@ -325,7 +342,10 @@ mod tests {
     fn package_paths_are_relative_to_the_working_directory() {
         let cwd = Path::new("/repo");
         let p = PackagePath::of("fixtures/packages/tab", cwd);
-        assert_eq!(p.uri("manifest.json"), "fixtures/packages/tab/manifest.json");
+        assert_eq!(
+            p.uri("manifest.json"),
+            "fixtures/packages/tab/manifest.json"
+        );
         assert_eq!(p.uri(""), "fixtures/packages/tab");
         let p = PackagePath::of("./build/app.zip", cwd);
         assert!(p.zip);
@@ -336,9 +356,17 @@ mod tests {
         let p = PackagePath::of(".", cwd);
         assert_eq!(p.uri("manifest.json"), "manifest.json");
         assert_eq!(p.uri(""), ".");
-        let p = PackagePath::of("/elsewhere/pkg", cwd);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn packages_outside_the_working_directory_get_file_uris() {
+        let p = PackagePath::of("/elsewhere/pkg", Path::new("/repo"));
         assert!(p.absolute);
-        assert_eq!(p.uri("manifest.json"), "file:///elsewhere/pkg/manifest.json");
+        assert_eq!(
+            p.uri("manifest.json"),
+            "file:///elsewhere/pkg/manifest.json"
+        );
     }
 
     #[test]

@@ -143,8 +143,14 @@ fn junit_snapshots() {
 #[test]
 fn github_snapshots() {
     let o = Options::default();
-    insta::assert_snapshot!("github-failing", github::render(&failing_report(&o), &root()));
-    insta::assert_snapshot!("github-passing", github::render(&passing_report(&o), &root()));
+    insta::assert_snapshot!(
+        "github-failing",
+        github::render(&failing_report(&o), &root())
+    );
+    insta::assert_snapshot!(
+        "github-passing",
+        github::render(&passing_report(&o), &root())
+    );
 }
 
 #[test]
@@ -164,9 +170,11 @@ fn markdown_snapshots() {
 
 #[test]
 fn sarif_lists_only_fired_rules_and_indexes_them() {
-    let log: Value =
-        serde_json::from_str(&sarif::render(&failing_report(&Options::default()), &root()))
-            .expect("SARIF is JSON");
+    let log: Value = serde_json::from_str(&sarif::render(
+        &failing_report(&Options::default()),
+        &root(),
+    ))
+    .expect("SARIF is JSON");
     let run = &log["runs"][0];
     let rules: Vec<&str> = run["tool"]["driver"]["rules"]
         .as_array()
@@ -202,7 +210,10 @@ fn sarif_lists_only_fired_rules_and_indexes_them() {
         "build/failing%20tab/manifest.json"
     );
     assert_eq!(loc["physicalLocation"]["region"]["startLine"], 14);
-    assert_eq!(loc["logicalLocations"][0]["fullyQualifiedName"], "/name/short");
+    assert_eq!(
+        loc["logicalLocations"][0]["fullyQualifiedName"],
+        "/name/short"
+    );
     let suppressed = unpacked
         .iter()
         .find(|r| r["ruleId"] == "schema-unknown-property")
@@ -283,7 +294,10 @@ fn every_format_keeps_the_exit_codes() {
         let o = appcert(ws.path(), &["check", "clean", "--format", format]);
         assert_exit(&o, 0);
         assert!(!o.stdout.is_empty(), "{format}");
-        let o = appcert(ws.path(), &["check", "app.zip", "clean", "--format", format]);
+        let o = appcert(
+            ws.path(),
+            &["check", "app.zip", "clean", "--format", format],
+        );
         assert_exit(&o, 1);
         let o = appcert(ws.path(), &["check", "missing.zip", "--format", format]);
         assert_exit(&o, 2);
@@ -335,14 +349,19 @@ fn several_formats_in_one_run() {
     let log: Value = serde_json::from_str(&read("appcert.sarif")).unwrap();
     assert_eq!(log["version"], "2.1.0");
     assert_eq!(
-        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-            ["uri"],
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "app.zip"
     );
     assert!(read("appcert.xml").starts_with("<?xml"));
     // The JSON written next to another format is the same as `--format json` alone.
-    let alone = appcert(ws.path(), &["check", "app.zip", "clean", "--format", "json"]);
-    assert_eq!(String::from_utf8(alone.stdout).unwrap(), read("appcert.json"));
+    let alone = appcert(
+        ws.path(),
+        &["check", "app.zip", "clean", "--format", "json"],
+    );
+    assert_eq!(
+        String::from_utf8(alone.stdout).unwrap(),
+        read("appcert.json")
+    );
     // A plain `--output FILE` still takes the selected format.
     let o = appcert(
         ws.path(),
@@ -390,8 +409,8 @@ pub fn sarif_multitool() -> Option<PathBuf> {
 
 /// The SARIF 2.1.0 JSON schema shipped with the validator's npm package, when installed.
 fn sarif_schema() -> Option<Value> {
-    let path = root()
-        .join("scripts/sarif/node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json");
+    let path =
+        root().join("scripts/sarif/node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json");
     let text = std::fs::read_to_string(path).ok()?;
     serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()
 }
