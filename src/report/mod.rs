@@ -1,4 +1,5 @@
-//! The results of a run, and the renderers that adapt them (human, JSON).
+//! The results of a run, and the renderers that adapt them (human, JSON, SARIF, JUnit, GitHub
+//! annotations, Markdown).
 
 pub mod github;
 pub mod human;
