@@ -126,6 +126,20 @@ struct CheckArgs {
     /// Compression ratio above which a large entry is treated as a decompression bomb.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_ratio)]
     max_ratio: u64,
+    /// Agents Toolkit environment: resolve `${{VAR}}` placeholders from env/.env.NAME (then
+    /// env/.env.NAME.user) of the package's project (the folder with m365agents.yml or
+    /// teamsapp.yml at or above it), and from the process environment, which wins. In memory
+    /// only; findings point at the template.
+    #[arg(long, value_name = "NAME")]
+    env: Option<String>,
+    /// Read `${{VAR}}` values from this dotenv file too (repeatable; wins over env/.env.NAME,
+    /// a later file over an earlier one; the process environment wins over all).
+    #[arg(long, value_name = "FILE")]
+    env_file: Vec<std::path::PathBuf>,
+    /// No progress bar, and in human output no line for packages that pass without findings
+    /// (the findings, failing packages and the total are still printed).
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// Nesting depth of a JSON file.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_json_depth)]
     max_json_depth: usize,
@@ -221,6 +235,20 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The report without the packages that passed with no finding (`--quiet`), keeping the
+/// run's totals. `None` when nothing is left out.
+fn quiet_view(report: &appcert::Report) -> Option<appcert::Report> {
+    let quiet = |p: &appcert::PackageReport| {
+        p.verdict == appcert::Verdict::Pass && p.findings.is_empty()
+    };
+    if !report.packages.iter().any(quiet) {
+        return None;
+    }
+    let mut view = report.clone();
+    view.packages.retain(|p| !quiet(p));
+    Some(view)
+}
+
 fn check(args: CheckArgs) -> ExitCode {
     let outputs = match plan_outputs(args.format, &args.output) {
         Ok(o) => o,
@@ -267,7 +295,18 @@ fn check(args: CheckArgs) -> ExitCode {
             max_json_depth: args.max_json_depth,
             max_string_bytes: args.max_string_bytes,
         },
+        env_spec: appcert::env::EnvSpec {
+            name: args.env.clone(),
+            files: args.env_file.clone(),
+        },
+        env: None,
+        progress: !args.quiet,
     };
+    for f in &args.env_file {
+        if !f.is_file() {
+            return usage_error(&format!("--env-file {}: no such file", f.display()));
+        }
+    }
     let report = match appcert::check_paths(&args.paths, &options) {
         Ok(r) => r,
         Err(e) => return usage_error(&e.to_string()),
@@ -341,14 +380,30 @@ fn render(
             } else {
                 100
             };
-            human::render(
+            // `--quiet`: passing packages without findings print no line.
+            let shown = if args.quiet { quiet_view(report) } else { None };
+            let report_full = report;
+            let report = shown.as_ref().unwrap_or(report_full);
+            let mut text = human::render(
                 report,
                 human::Style {
                     color,
                     unicode: true,
                     width,
                 },
-            )
+            );
+            // The total of a quiet run, when the renderer saw too few packages to print it.
+            if report.packages.len() <= 1 && report_full.packages.len() > 1 {
+                let s = &report_full.summary;
+                text.push_str(&format!(
+                    "{}Checked {} packages: {} passed, {} failed.\n",
+                    if text.is_empty() { "" } else { "\n" },
+                    s.packages,
+                    s.passed,
+                    s.failed
+                ));
+            }
+            text
         }
     }
 }

@@ -90,6 +90,14 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
             kind: InputKind::Dir,
         }]);
     }
+    if let Some(app) = toolkit_app_package(&path) {
+        let rel = app.strip_prefix(&path).unwrap_or(&app).to_path_buf();
+        return Ok(vec![Input {
+            display: display_join(given, &rel),
+            path: app,
+            kind: InputKind::Dir,
+        }]);
+    }
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(&path)
         .follow_links(false)
@@ -124,6 +132,36 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
         )));
     }
     Ok(found)
+}
+
+/// In a Microsoft 365 Agents Toolkit project folder (one holding m365agents.yml or
+/// teamsapp.yml), the app package template folder: the folder of the first `manifestPath` the
+/// project file names, else `appPackage/`, when it holds a manifest.json. Built zips under
+/// `appPackage/build/` are left alone: they are the toolkit's output for one environment; check
+/// them by naming them.
+pub fn toolkit_app_package(dir: &Path) -> Option<PathBuf> {
+    let project_file = crate::env::PROJECT_FILES
+        .iter()
+        .map(|f| dir.join(f))
+        .find(|p| p.is_file())?;
+    let mut candidates = Vec::new();
+    if let Ok(text) = std::fs::read_to_string(&project_file) {
+        let named = text.lines().find_map(|l| {
+            let v = l.trim().strip_prefix("manifestPath:")?.trim();
+            let v = v.trim_matches(|c| c == '"' || c == '\'');
+            (!v.is_empty() && !v.contains("${{")).then(|| v.to_string())
+        });
+        if let Some(m) = named {
+            if let Some(parent) = Path::new(&m).parent() {
+                candidates.push(dir.join(parent));
+            }
+        }
+    }
+    candidates.push(dir.join("appPackage"));
+    candidates
+        .into_iter()
+        .find(|c| c.join("manifest.json").is_file())
+        .map(|c| PathBuf::from_iter(c.components().filter(|x| !matches!(x, std::path::Component::CurDir))))
 }
 
 fn nonempty_or_dot(s: &str) -> String {

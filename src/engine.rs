@@ -3,6 +3,7 @@
 //! location to a line and column.
 
 use crate::config::Config;
+use crate::env::Env;
 use crate::finding::{Finding, Severity};
 use crate::json::{parse_doc, JsonDoc};
 use crate::limits::Limits;
@@ -13,6 +14,7 @@ use crate::rules::{self, Profile};
 use crate::schema;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Settings for checking packages.
 #[derive(Debug, Clone)]
@@ -20,6 +22,13 @@ pub struct Options {
     pub limits: Limits,
     pub profile: Profile,
     pub config: Config,
+    /// What `--env`/`--env-file` asked for; `check_paths` resolves it per package into `env`.
+    pub env_spec: crate::env::EnvSpec,
+    /// Agents Toolkit variables: when set, `${{VAR}}` placeholders are resolved in every JSON
+    /// file right after parsing (in memory; spans still point into the template text).
+    pub env: Option<Arc<Env>>,
+    /// Show a progress bar on stderr (only when it is a terminal and the run is long).
+    pub progress: bool,
 }
 
 impl Default for Options {
@@ -28,6 +37,9 @@ impl Default for Options {
             limits: Limits::default(),
             profile: Profile::Store,
             config: Config::default(),
+            env_spec: crate::env::EnvSpec::default(),
+            env: None,
+            progress: false,
         }
     }
 }
@@ -44,6 +56,8 @@ pub struct Ctx<'p> {
     pub refs: Vec<FileRef>,
     /// Manifest version whose schema applies, when known.
     pub manifest_version: Option<String>,
+    /// The Agents Toolkit environment the placeholders were resolved with (`--env`).
+    pub env: Option<Arc<Env>>,
 }
 
 impl Ctx<'_> {
@@ -70,6 +84,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         unparsed: BTreeMap::new(),
         refs: Vec::new(),
         manifest_version: None,
+        env: options.env.clone(),
     };
     if locate_manifest(&package, &mut findings) {
         load_manifest(&mut ctx, options, &mut findings);
@@ -203,7 +218,12 @@ fn read_json(
         ctx.unparsed.insert(file.to_string(), text);
     }
     match parsed.doc {
-        Some(doc) => {
+        Some(mut doc) => {
+            // Agents Toolkit templates: resolve `${{VAR}}` in the parsed values only. `doc.text`
+            // stays the template, so spans (found by pointer) point at the template's text.
+            if let Some(env) = &options.env {
+                env.apply(&mut doc.value);
+            }
             let ok = doc.value.is_object();
             ctx.docs.insert(file.to_string(), doc);
             ok

@@ -12,10 +12,12 @@
 pub mod config;
 pub mod discover;
 pub mod engine;
+pub mod env;
 pub mod finding;
 pub mod json;
 pub mod limits;
 pub mod package;
+pub mod progress;
 pub mod references;
 pub mod report;
 pub mod rules;
@@ -42,11 +44,94 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
     engine::check_opened(name, opened, options)
 }
 
-/// Discovers the packages under the given paths and checks each of them.
+/// Discovers the packages under the given paths and checks each of them, in parallel across
+/// cores; the report lists the packages in discovery order whatever the scheduling.
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
     let inputs = discover::discover_all(paths)?;
-    let packages = inputs.iter().map(|i| check_input(i, options)).collect();
+    let per_input = with_envs(&inputs, options)?;
+    let bar = progress::Progress::new(inputs.len(), options.progress);
+    let packages = {
+        use rayon::prelude::*;
+        inputs
+            .par_iter()
+            .zip(per_input.par_iter())
+            .map(|(input, opts)| {
+                let report = run_isolated(&input.display, || check_input(input, opts));
+                bar.tick();
+                report
+            })
+            .collect()
+    };
+    bar.finish();
     Ok(finish_run(packages, options))
+}
+
+/// The options of each input: with `--env`/`--env-file`, the environment of the package's
+/// Agents Toolkit project (loaded once per project). A missing or unreadable env file is a
+/// usage error.
+fn with_envs(
+    inputs: &[Input],
+    options: &Options,
+) -> Result<Vec<std::sync::Arc<Options>>, DiscoverError> {
+    use std::collections::HashMap;
+    use std::sync::Arc;
+    let shared = Arc::new(options.clone());
+    if !options.env_spec.is_active() {
+        return Ok(inputs.iter().map(|_| Arc::clone(&shared)).collect());
+    }
+    let mut by_root: HashMap<Option<std::path::PathBuf>, Arc<Options>> = HashMap::new();
+    let mut out = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let dir = match input.kind {
+            InputKind::Dir => input.path.clone(),
+            InputKind::Zip => input
+                .path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_else(|| std::path::PathBuf::from(".")),
+        };
+        let root = env::project_root(&dir);
+        if let Some(o) = by_root.get(&root) {
+            out.push(Arc::clone(o));
+            continue;
+        }
+        let loaded = env::Env::load(&options.env_spec, &dir).map_err(DiscoverError)?;
+        let mut o = options.clone();
+        o.env = Some(Arc::new(loaded));
+        let o = Arc::new(o);
+        by_root.insert(root, Arc::clone(&o));
+        out.push(o);
+    }
+    Ok(out)
+}
+
+/// Runs `check` for one package so that a panic (a defect in appcert) becomes an
+/// `internal-error` finding for that package instead of ending the run.
+pub fn run_isolated(display: &str, check: impl FnOnce() -> PackageReport) -> PackageReport {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)) {
+        Ok(report) => report,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            let meta = rules::registry().meta("internal-error");
+            let finding = meta
+                .finding(
+                    "",
+                    "",
+                    format!("appcert failed while checking this package: {what}"),
+                )
+                .help(meta.docs.fix.clone());
+            PackageReport::new(
+                display.to_string(),
+                report::AppInfo::default(),
+                vec![finding],
+            )
+        }
+    }
 }
 
 /// Reports stale suppressions, applies `deny-warnings` and builds the run's report.

@@ -52,15 +52,29 @@ impl CodeRule for TemplatePlaceholder {
                     let name = p
                         .trim_matches(|c| matches!(c, '$' | '{' | '}' | '<' | '>'))
                         .trim();
+                    let help = match (&ctx.env, p.starts_with("${{")) {
+                        (Some(env), true) => format!(
+                            "Define `{name}` in {} (a line `{name}=<value>`), or set it in the environment; appcert resolves `${{{{{name}}}}}` the way the Agents Toolkit does.",
+                            env.define_in
+                        ),
+                        _ => format!(
+                            "Replace `{p}` with the real value before packaging: the Agents Toolkit fills `${{{{{name}}}}}` from env/.env.<environment> (`atk package --env <environment>`, or check the template with `appcert check --env <environment>`); other templates need their own build step."
+                        ),
+                    };
+                    let message = match (&ctx.env, p.starts_with("${{")) {
+                        (Some(env), true) => format!(
+                            "`{}` holds the template variable `{p}`, which is not defined in {}",
+                            crate::finding::display_path(&pointer),
+                            env.define_in
+                        ),
+                        _ => format!(
+                            "`{}` holds the unresolved template variable `{p}`",
+                            crate::finding::display_path(&pointer)
+                        ),
+                    };
                     out.push(
-                        meta.finding(
-                            file.clone(),
-                            pointer.clone(),
-                            format!("`{}` holds the unresolved template variable `{p}`", crate::finding::display_path(&pointer)),
-                        )
-                        .help(format!(
-                            "Replace `{p}` with the real value before packaging: the Agents Toolkit fills `${{{{{name}}}}}` from env/.env.<environment> (`atk package --env <environment>`); other templates need their own build step."
-                        ))
+                        meta.finding(file.clone(), pointer.clone(), message)
+                            .help(help)
                         .label("unresolved placeholder"),
                     );
                 }
