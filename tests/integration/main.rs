@@ -8,6 +8,7 @@
 //! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
 
+mod batch;
 mod cli;
 mod common;
 mod corpus;
