@@ -25,7 +25,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check app packages: .zip files, unpacked package folders, manifest.json files, or folders searched for them.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: id, severity, profiles, title.
     Rules(RulesArgs),
     /// Print a rule's documentation.
@@ -161,7 +161,7 @@ pub fn run() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args),
         Command::Explain(args) => explain(args),
     }
@@ -238,9 +238,8 @@ fn usage_error(message: &str) -> ExitCode {
 /// The report without the packages that passed with no finding (`--quiet`), keeping the
 /// run's totals. `None` when nothing is left out.
 fn quiet_view(report: &appcert::Report) -> Option<appcert::Report> {
-    let quiet = |p: &appcert::PackageReport| {
-        p.verdict == appcert::Verdict::Pass && p.findings.is_empty()
-    };
+    let quiet =
+        |p: &appcert::PackageReport| p.verdict == appcert::Verdict::Pass && p.findings.is_empty();
     if !report.packages.iter().any(quiet) {
         return None;
     }

@@ -161,7 +161,12 @@ pub fn toolkit_app_package(dir: &Path) -> Option<PathBuf> {
     candidates
         .into_iter()
         .find(|c| c.join("manifest.json").is_file())
-        .map(|c| PathBuf::from_iter(c.components().filter(|x| !matches!(x, std::path::Component::CurDir))))
+        .map(|c| {
+            PathBuf::from_iter(
+                c.components()
+                    .filter(|x| !matches!(x, std::path::Component::CurDir)),
+            )
+        })
 }
 
 fn nonempty_or_dot(s: &str) -> String {

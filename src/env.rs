@@ -271,9 +271,13 @@ impl Env {
                 }
                 None => false,
             },
-            Value::Array(items) => items
-                .iter_mut()
-                .fold(false, |changed, v| self.apply(v) || changed),
+            Value::Array(items) => {
+                let mut changed = false;
+                for v in items.iter_mut() {
+                    changed |= self.apply(v);
+                }
+                changed
+            }
             Value::Object(map) => {
                 let mut changed = false;
                 if map.keys().any(|k| k.contains("${{")) {
@@ -343,7 +347,10 @@ mod tests {
     #[test]
     fn substitutes_toolkit_placeholders_only() {
         let env = Env::from_vars(
-            [("A".to_string(), "1".to_string()), ("E".to_string(), String::new())],
+            [
+                ("A".to_string(), "1".to_string()),
+                ("E".to_string(), String::new()),
+            ],
             "env/.env.dev",
         );
         assert_eq!(env.substitute("x${{A}}y${{ A }}").as_deref(), Some("x1y1"));

@@ -78,7 +78,10 @@ fn without_an_environment_each_placeholder_is_reported_at_the_template() {
         .collect();
     assert_eq!(found.len(), 5, "{found:?}");
     let (line, col) = position_of(&manifest, "\"${{TEAMS_APP_ID}}\"");
-    assert!(found.contains(&("/id".to_string(), line as u64, col as u64)), "{found:?}");
+    assert!(
+        found.contains(&("/id".to_string(), line as u64, col as u64)),
+        "{found:?}"
+    );
     let (line, col) = position_of(&manifest, "\"${{TAB_DOMAIN}}\"");
     assert!(
         found.contains(&("/validDomains/1".to_string(), line as u64, col as u64)),
@@ -105,9 +108,15 @@ fn a_variable_missing_from_the_env_file_is_one_error_naming_the_file() {
     let manifest =
         std::fs::read_to_string(tmp.path().join("appPackage/manifest.json")).expect("read");
     let (line, col) = position_of(&manifest, "\"${{TAB_DOMAIN}}\"");
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(line as u64), Some(col as u64)));
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(line as u64), Some(col as u64))
+    );
     let message = f["message"].as_str().unwrap_or_default();
-    assert!(message.contains("${{TAB_DOMAIN}}") && message.contains("env/.env.dev"), "{message}");
+    assert!(
+        message.contains("${{TAB_DOMAIN}}") && message.contains("env/.env.dev"),
+        "{message}"
+    );
     // The process environment fills it, as in the toolkit; files on disk are untouched.
     let before = std::fs::read(tmp.path().join("appPackage/manifest.json")).expect("read");
     let o = Command::new(env!("CARGO_BIN_EXE_appcert"))
@@ -135,7 +144,10 @@ fn env_file_and_user_file() {
         "TAB_ENDPOINT='https://app.quillstone.app'\nTAB_DOMAIN=\"app.quillstone.app\"\n",
     )
     .expect("write");
-    let o = appcert(tmp.path(), &["check", "--env", "dev", "--env-file", "extra.env"]);
+    let o = appcert(
+        tmp.path(),
+        &["check", "--env", "dev", "--env-file", "extra.env"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let o = appcert(tmp.path(), &["check", "--env", "prod"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
@@ -154,21 +166,27 @@ fn library_resolves_with_env_spec() {
         ..Options::default()
     };
     let path = atk_fixture().join("appPackage");
-    let report = appcert::check_paths(&[path.to_string_lossy().into_owned()], &options)
-        .expect("discover");
+    let report =
+        appcert::check_paths(&[path.to_string_lossy().into_owned()], &options).expect("discover");
     let pkg = &report.packages[0];
     assert!(
         pkg.findings.iter().all(|f| f.severity != Severity::Error),
         "{}",
         describe(pkg)
     );
-    assert_eq!(pkg.app.id.as_deref(), Some("3bdabe71-6824-4ffd-b48e-5e216e5b4a2f"));
+    assert_eq!(
+        pkg.app.id.as_deref(),
+        Some("3bdabe71-6824-4ffd-b48e-5e216e5b4a2f")
+    );
 }
 
 #[test]
 fn parallel_run_reports_like_a_sequential_one() {
     let paths = vec![
-        root().join("fixtures/packages").to_string_lossy().into_owned(),
+        root()
+            .join("fixtures/packages")
+            .to_string_lossy()
+            .into_owned(),
         atk_fixture().to_string_lossy().into_owned(),
     ];
     let options = Options::default();
@@ -206,6 +224,9 @@ fn quiet_leaves_out_passing_packages_but_keeps_the_total() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(!out.contains('✓'), "{out}");
-    assert!(out.contains("Checked 7 packages: 7 passed, 0 failed."), "{out}");
+    assert!(
+        out.contains("Checked 7 packages: 7 passed, 0 failed."),
+        "{out}"
+    );
     assert!(o.stderr.is_empty(), "{}", text(&o));
 }

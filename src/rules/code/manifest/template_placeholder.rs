@@ -75,7 +75,7 @@ impl CodeRule for TemplatePlaceholder {
                     out.push(
                         meta.finding(file.clone(), pointer.clone(), message)
                             .help(help)
-                        .label("unresolved placeholder"),
+                            .label("unresolved placeholder"),
                     );
                 }
             }
