@@ -83,6 +83,8 @@ enum ColorChoice {
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
     /// Packages to check: .zip files, package folders, manifest.json files, or folders to search.
+    /// In an Agents Toolkit project folder (m365agents.yml or teamsapp.yml), its appPackage/
+    /// only (built zips under appPackage/build/ are checked only when named).
     #[arg(default_value = ".")]
     paths: Vec<String>,
     /// Output format.
