@@ -276,3 +276,155 @@ impl Config {
         used
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::Pkg;
+    use crate::{check_zip_bytes, finish_run, Options};
+    use serde_json::json;
+
+    fn parse_str(text: &str) -> Result<Config, ConfigError> {
+        parse(Path::new("appcert.toml"), text)
+    }
+
+    /// Checks the base package with `version` broken (one `manifest-version-not-semver` error)
+    /// and a pre-production word in the name, under a configuration.
+    fn run(config: Config) -> crate::Report {
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"version": "1.0", "name": {"short": "Harborlight Standup Beta"}}),
+        );
+        let options = Options {
+            config,
+            ..Options::default()
+        };
+        let report = check_zip_bytes("test.zip", crate::rules::testing::zip(&pkg.files), &options);
+        finish_run(vec![report], &options)
+    }
+
+    fn rules_of(report: &crate::Report) -> Vec<(String, Severity, bool)> {
+        report.packages[0]
+            .findings
+            .iter()
+            .map(|f| (f.rule.clone(), f.severity, f.suppressed.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn parses_levels_profile_and_suppressions() {
+        let c = parse_str(
+            "profile = \"org\"\ndeny-warnings = true\n[rules]\nname-preproduction-word = \"off\"\nnaming = \"warning\"\n\n[[suppress]]\nrule = \"manifest-version-not-semver\"\npointer = \"/version\"\nreason = \"legacy\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.profile, Some(Profile::Org));
+        assert!(c.deny_warnings);
+        assert_eq!(c.levels.get("name-preproduction-word"), Some(&Level::Off));
+        assert_eq!(c.levels.get("naming"), Some(&Level::Warning));
+        assert_eq!(c.suppressions.len(), 1);
+        assert_eq!(c.suppressions[0].file, "manifest.json");
+        assert_eq!(c.suppressions[0].origin, "appcert.toml:7");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = parse_str("[rules]\n\nno-such-rule = \"off\"\n").unwrap_err();
+        assert!(
+            e.0.starts_with("appcert.toml:3: unknown rule `no-such-rule`"),
+            "{e}"
+        );
+        let e = parse_str("[rules]\nmanifest-version-not-semver = \"loud\"\n").unwrap_err();
+        assert!(
+            e.0.starts_with("appcert.toml:2: unknown level \"loud\""),
+            "{e}"
+        );
+        let e = parse_str(
+            "\n[[suppress]]\nrule = \"manifest-version-not-semver\"\npointer = \"/version\"\n",
+        )
+        .unwrap_err();
+        assert!(
+            e.0.starts_with("appcert.toml:2:") && e.0.contains("needs a `reason`"),
+            "{e}"
+        );
+        let e = parse_str("profile = \"public\"\n").unwrap_err();
+        assert!(e.0.starts_with("appcert.toml:1: unknown profile"), "{e}");
+        let e = parse_str("[rules\n").unwrap_err();
+        assert!(e.0.starts_with("appcert.toml:1:"), "{e}");
+        let e = parse_str("colour = true\n").unwrap_err();
+        assert!(
+            e.0.starts_with("appcert.toml:1:") && e.0.contains("colour"),
+            "{e}"
+        );
+        let e = parse_str("[[suppress]]\nrule = \"manifest-version-not-semver\"\npointer = \"version\"\nreason = \"x\"\n").unwrap_err();
+        assert!(e.0.contains("JSON pointer"), "{e}");
+    }
+
+    #[test]
+    fn levels_change_severity_and_off_removes() {
+        let report = run(parse_str("[rules]\nmanifest-version-not-semver = \"warning\"\nname-preproduction-word = \"off\"\n").unwrap());
+        let got = rules_of(&report);
+        assert!(
+            got.contains(&(
+                "manifest-version-not-semver".into(),
+                Severity::Warning,
+                false
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().all(|(r, _, _)| r != "name-preproduction-word"),
+            "{got:?}"
+        );
+        assert_eq!(report.packages[0].verdict, crate::Verdict::Pass);
+    }
+
+    #[test]
+    fn suppressed_findings_stay_but_do_not_count() {
+        let report = run(parse_str("[rules]\nname-preproduction-word = \"off\"\n[[suppress]]\nrule = \"manifest-version-not-semver\"\npointer = \"/version\"\nreason = \"legacy versioning\"\n").unwrap());
+        let f = report.packages[0]
+            .findings
+            .iter()
+            .find(|f| f.rule == "manifest-version-not-semver")
+            .unwrap();
+        assert_eq!(f.suppressed.as_ref().unwrap().reason, "legacy versioning");
+        assert_eq!(report.packages[0].summary.errors, 0);
+        assert_eq!(report.packages[0].verdict, crate::Verdict::Pass);
+    }
+
+    #[test]
+    fn unused_suppression_is_reported() {
+        let report = run(parse_str("[[suppress]]\nrule = \"valid-domain-tunnel\"\npointer = \"/validDomains/7\"\nreason = \"old\"\n").unwrap());
+        let f = report.packages[0]
+            .findings
+            .iter()
+            .find(|f| f.rule == "config-unused-suppression")
+            .unwrap();
+        assert_eq!(f.severity, Severity::Warning);
+        assert!(
+            f.message.contains("/validDomains/7") && f.message.contains("appcert.toml:1"),
+            "{}",
+            f.message
+        );
+    }
+
+    #[test]
+    fn select_ignore_and_deny_warnings() {
+        let c = Config {
+            select: vec!["manifest-version-not-semver".into()],
+            ..Config::default()
+        };
+        let got = rules_of(&run(c));
+        assert_eq!(
+            got,
+            vec![("manifest-version-not-semver".into(), Severity::Error, false)]
+        );
+        let c = Config {
+            ignore: vec!["manifest".into(), "naming".into()],
+            ..Config::default()
+        };
+        assert!(rules_of(&run(c)).is_empty());
+        let mut c = parse_str("[rules]\nmanifest-version-not-semver = \"warning\"\nname-preproduction-word = \"off\"\n").unwrap();
+        c.deny_warnings = true;
+        assert_eq!(run(c).packages[0].verdict, crate::Verdict::Fail);
+    }
+}
