@@ -66,8 +66,9 @@ pub const SAMPLE_DOMAIN_LABELS: &[&str] = &[
     "domain",
 ];
 
-/// Shared hosting and Microsoft domains that no single publisher controls.
-pub const SHARED_HOST_SUFFIXES: &[&str] = &[
+/// Microsoft and Azure domains shared by every tenant; the guidelines forbid wildcards over
+/// them by name (`*.azurewebsites.net`, `*.microsoft.com`, `*.onmicrosoft.com`, …).
+pub const MICROSOFT_SHARED_SUFFIXES: &[&str] = &[
     "azurewebsites.net",
     "azureedge.net",
     "azureedge.com",
@@ -83,10 +84,15 @@ pub const SHARED_HOST_SUFFIXES: &[&str] = &[
     "onmicrosoft.com",
     "office.com",
     "office365.com",
-    "sharepoint.com",
     "botframework.com",
     "teams.microsoft.com",
     "windows.net",
+];
+
+/// Other hosting platforms whose domains many publishers share; the guidelines do not name
+/// them, so a wildcard over them is a warning (SharePoint has `{teamSiteDomain}` instead).
+pub const HOSTING_SHARED_SUFFIXES: &[&str] = &[
+    "sharepoint.com",
     "herokuapp.com",
     "heroku.com",
     "appspot.com",
@@ -106,6 +112,14 @@ pub const SHARED_HOST_SUFFIXES: &[&str] = &[
     "fly.dev",
 ];
 
+/// Every shared domain no single publisher controls.
+pub fn shared_suffixes() -> impl Iterator<Item = &'static str> {
+    MICROSOFT_SHARED_SUFFIXES
+        .iter()
+        .chain(HOSTING_SHARED_SUFFIXES)
+        .copied()
+}
+
 /// Whether `host` equals `suffix` or is a subdomain of it.
 pub fn host_in(host: &str, suffix: &str) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
@@ -117,10 +131,7 @@ pub fn tunnel_suffix(host: &str) -> Option<&'static str> {
 }
 
 pub fn shared_suffix(host: &str) -> Option<&'static str> {
-    SHARED_HOST_SUFFIXES
-        .iter()
-        .copied()
-        .find(|s| host_in(host, s))
+    shared_suffixes().find(|s| host_in(host, s))
 }
 
 /// `localhost`, `*.localhost`, or an IP literal.

@@ -6,7 +6,7 @@ use super::util::{
 };
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::{display_path, Finding};
-use crate::rules::text::{host_in, is_local_or_ip, tunnel_suffix, SHARED_HOST_SUFFIXES};
+use crate::rules::text::{host_in, is_local_or_ip, shared_suffixes, tunnel_suffix};
 use crate::rules::{registry, CodeRule};
 
 pub struct ValidDomainPublicSuffix;
@@ -31,7 +31,7 @@ impl CodeRule for ValidDomainPublicSuffix {
             if !rest.is_empty() && (tunnel_suffix(rest).is_some() || is_local_or_ip(rest)) {
                 continue;
             }
-            if rest.contains('.') && SHARED_HOST_SUFFIXES.iter().any(|s| host_in(s, rest)) {
+            if rest.contains('.') && shared_suffixes().any(|s| host_in(s, rest)) {
                 continue;
             }
             if !is_known_public_suffix(rest) {

@@ -5,36 +5,13 @@
 use super::util::{domain_entries, entry_domain, strip_wildcards};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::{display_path, Finding, Severity};
-use crate::rules::text::{host_in, SHARED_HOST_SUFFIXES};
+use crate::rules::text::{host_in, shared_suffixes, HOSTING_SHARED_SUFFIXES};
 use crate::rules::{registry, CodeRule};
 
 pub struct ValidDomainSharedHost;
 
 /// Microsoft hosts the guidelines forbid even without a wildcard.
 const FORBIDDEN_HOSTS: &[&str] = &["teams.microsoft.com", "go.microsoft.com"];
-
-/// Shared hosts the guidelines do not name: a wildcard over them is a warning (the publisher
-/// might own a dedicated tenant of the platform); SharePoint has `{teamSiteDomain}` instead.
-const WARN_SUFFIXES: &[&str] = &[
-    "herokuapp.com",
-    "heroku.com",
-    "appspot.com",
-    "web.app",
-    "firebaseapp.com",
-    "vercel.app",
-    "netlify.app",
-    "github.io",
-    "glitch.me",
-    "amazonaws.com",
-    "cloudfront.net",
-    "dialogflow.com",
-    "recast.ai",
-    "pages.dev",
-    "workers.dev",
-    "onrender.com",
-    "fly.dev",
-    "sharepoint.com",
-];
 
 impl CodeRule for ValidDomainSharedHost {
     fn id(&self) -> &'static str {
@@ -59,15 +36,13 @@ impl CodeRule for ValidDomainSharedHost {
                 )
             } else {
                 // The wildcard covers a shared suffix when the rest is that suffix or a parent of it.
-                let Some(shared) = SHARED_HOST_SUFFIXES
-                    .iter()
-                    .copied()
+                let Some(shared) = shared_suffixes()
                     .filter(|s| rest.contains('.') && host_in(s, rest))
                     .min_by_key(|s| s.len())
                 else {
                     continue;
                 };
-                let severity = if WARN_SUFFIXES.contains(&shared) {
+                let severity = if HOSTING_SHARED_SUFFIXES.contains(&shared) {
                     Severity::Warning
                 } else {
                     Severity::Error
