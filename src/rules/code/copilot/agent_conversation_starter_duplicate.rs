@@ -30,7 +30,8 @@ impl CodeRule for AgentConversationStarterDuplicate {
             for key in ["text", "title"] {
                 let mut seen: BTreeMap<String, String> = BTreeMap::new();
                 for (ptr, s) in items(a, "/conversation_starters") {
-                    let Some(t) = s.get(key).and_then(Value::as_str).filter(|t| real_text(t)) else {
+                    let Some(t) = s.get(key).and_then(Value::as_str).filter(|t| real_text(t))
+                    else {
                         continue;
                     };
                     let n = normalize(t);
@@ -66,7 +67,10 @@ mod tests {
         let pkg = Pkg::from_fixture(DA).edit("declarativeAgent.json", |v| {
             v["conversation_starters"][3]["text"] = v["conversation_starters"][0]["text"].clone();
         });
-        assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "/conversation_starters/3/text")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("declarativeAgent.json", "/conversation_starters/3/text")]
+        );
     }
 
     #[test]

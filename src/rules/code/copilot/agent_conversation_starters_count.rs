@@ -29,7 +29,10 @@ impl CodeRule for AgentConversationStartersCount {
                 continue;
             }
             let message = if n < MIN {
-                format!("the agent has {n} conversation starter{}; the store asks for at least {MIN}", if n == 1 { "" } else { "s" })
+                format!(
+                    "the agent has {n} conversation starter{}; the store asks for at least {MIN}",
+                    if n == 1 { "" } else { "s" }
+                )
             } else {
                 format!("the agent has {n} conversation starters; the store allows at most {MAX} (the schema allows 12)")
             };
@@ -44,9 +47,9 @@ impl CodeRule for AgentConversationStartersCount {
 
 #[cfg(test)]
 mod tests {
+    use crate::finding::Severity;
     use crate::rules::testing::{at, Pkg};
     use crate::rules::Profile;
-    use crate::finding::Severity;
     use serde_json::json;
 
     const ID: &str = "agent-conversation-starters-count";
@@ -59,10 +62,21 @@ mod tests {
                 a.truncate(2);
             }
         });
-        assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "/conversation_starters")]);
-        let starters: Vec<_> = (0..7).map(|i| json!({"text": format!("Question {i}?")})).collect();
-        let pkg = Pkg::from_fixture(DA).patch("declarativeAgent.json", json!({"conversation_starters": starters}));
-        assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "/conversation_starters")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("declarativeAgent.json", "/conversation_starters")]
+        );
+        let starters: Vec<_> = (0..7)
+            .map(|i| json!({"text": format!("Question {i}?")}))
+            .collect();
+        let pkg = Pkg::from_fixture(DA).patch(
+            "declarativeAgent.json",
+            json!({"conversation_starters": starters}),
+        );
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("declarativeAgent.json", "/conversation_starters")]
+        );
         let f = pkg.profile(Profile::Org).findings(ID);
         assert_eq!(f[0].severity, Severity::Info);
     }

@@ -12,15 +12,35 @@ pub struct AgentGroundingTenantSpecific;
 
 /// (capability, property, what it names).
 const TENANT_FIELDS: &[(&str, &str, &str)] = &[
-    ("GraphConnectors", "connections", "Copilot connector connection ids"),
-    ("OneDriveAndSharePoint", "items_by_sharepoint_ids", "SharePoint item ids"),
-    ("OneDriveAndSharePoint", "items_by_url", "SharePoint or OneDrive URLs"),
-    ("TeamsMessages", "urls", "Teams chat, channel or meeting URLs"),
+    (
+        "GraphConnectors",
+        "connections",
+        "Copilot connector connection ids",
+    ),
+    (
+        "OneDriveAndSharePoint",
+        "items_by_sharepoint_ids",
+        "SharePoint item ids",
+    ),
+    (
+        "OneDriveAndSharePoint",
+        "items_by_url",
+        "SharePoint or OneDrive URLs",
+    ),
+    (
+        "TeamsMessages",
+        "urls",
+        "Teams chat, channel or meeting URLs",
+    ),
     ("Email", "folders", "mailbox folders"),
     ("Email", "shared_mailbox", "a shared mailbox"),
     ("Email", "group_mailboxes", "group mailboxes"),
     ("Meetings", "items_by_id", "meeting ids"),
-    ("Dataverse", "knowledge_sources", "Dataverse knowledge sources"),
+    (
+        "Dataverse",
+        "knowledge_sources",
+        "Dataverse knowledge sources",
+    ),
     ("ScenarioModels", "models", "scenario model ids"),
 ];
 
@@ -106,7 +126,10 @@ mod tests {
     #[test]
     fn accepts_unscoped_capabilities() {
         assert!(Pkg::from_fixture(DA)
-            .patch("declarativeAgent.json", json!({"capabilities": [{"name": "OneDriveAndSharePoint"}, {"name": "WebSearch"}]}))
+            .patch(
+                "declarativeAgent.json",
+                json!({"capabilities": [{"name": "OneDriveAndSharePoint"}, {"name": "WebSearch"}]})
+            )
             .hits(ID)
             .is_empty());
     }

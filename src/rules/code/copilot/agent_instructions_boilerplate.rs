@@ -80,11 +80,20 @@ mod tests {
             "declarativeAgent.json",
             json!({"instructions": "You are a declarative agent and were created with Microsoft 365 Agents Toolkit."}),
         );
-        assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "/instructions")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("declarativeAgent.json", "/instructions")]
+        );
         let pkg = Pkg::from_fixture(DA)
-            .patch("declarativeAgent.json", json!({"instructions": "$[file('instruction.txt')]"}))
+            .patch(
+                "declarativeAgent.json",
+                json!({"instructions": "$[file('instruction.txt')]"}),
+            )
             .set("instruction.txt", b"TODO: write the instructions".to_vec());
-        assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "/instructions")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("declarativeAgent.json", "/instructions")]
+        );
     }
 
     #[test]

@@ -43,10 +43,15 @@ mod tests {
 
     #[test]
     fn flags_absent_and_blank_instructions() {
-        let pkg = Pkg::from_fixture(DA).patch("declarativeAgent.json", json!({"instructions": null}));
+        let pkg =
+            Pkg::from_fixture(DA).patch("declarativeAgent.json", json!({"instructions": null}));
         assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "")]);
-        let pkg = Pkg::from_fixture(DA).patch("declarativeAgent.json", json!({"instructions": "  \n "}));
-        assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "/instructions")]);
+        let pkg =
+            Pkg::from_fixture(DA).patch("declarativeAgent.json", json!({"instructions": "  \n "}));
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("declarativeAgent.json", "/instructions")]
+        );
     }
 
     #[test]

@@ -22,9 +22,15 @@ fn has_example_prompt(s: &str) -> bool {
         }
     }
     let lower = s.to_lowercase();
-    ["for example, ask", "try asking", "ask copilot", "prompt:", "try:"]
-        .iter()
-        .any(|p| lower.contains(p))
+    [
+        "for example, ask",
+        "try asking",
+        "ask copilot",
+        "prompt:",
+        "try:",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 impl CodeRule for CopilotDescriptionMissingCopilot {
@@ -83,7 +89,13 @@ mod tests {
             json!({"description": {"full": "Parcelwise Shipments lets logistics coordinators find shipments and carriers from the compose box in Microsoft Teams."}}),
         );
         let f = pkg.findings(ID);
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/description/full"), at("manifest.json", "/description/full")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![
+                at("manifest.json", "/description/full"),
+                at("manifest.json", "/description/full")
+            ]
+        );
         assert!(f.iter().any(|f| f.severity == Severity::Error));
         assert!(f.iter().any(|f| f.severity == Severity::Warning));
     }
@@ -91,7 +103,9 @@ mod tests {
     #[test]
     fn accepts_fixtures_and_non_copilot_apps() {
         assert!(Pkg::from_fixture(ME).hits(ID).is_empty());
-        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent").hits(ID).is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent")
+            .hits(ID)
+            .is_empty());
         assert!(Pkg::base().hits(ID).is_empty());
     }
 }

@@ -38,14 +38,23 @@ mod tests {
 
     #[test]
     fn flags_zero_width_and_bidi() {
-        let pkg = Pkg::from_fixture("fixtures/packages/declarative-agent")
-            .patch("declarativeAgent.json", json!({"description": "Answers travel\u{200B} questions\u{202E}."}));
-        assert_eq!(pkg.hits(ID), vec![at("declarativeAgent.json", "/description")]);
+        let pkg = Pkg::from_fixture("fixtures/packages/declarative-agent").patch(
+            "declarativeAgent.json",
+            json!({"description": "Answers travel\u{200B} questions\u{202E}."}),
+        );
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("declarativeAgent.json", "/description")]
+        );
     }
 
     #[test]
     fn accepts_plain_text() {
-        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent").hits(ID).is_empty());
-        assert!(Pkg::from_fixture("fixtures/packages/me-bot-copilot").hits(ID).is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent")
+            .hits(ID)
+            .is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/me-bot-copilot")
+            .hits(ID)
+            .is_empty());
     }
 }

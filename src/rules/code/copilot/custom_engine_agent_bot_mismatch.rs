@@ -35,7 +35,10 @@ impl CodeRule for CustomEngineAgentBotMismatch {
             let message = if bots.is_empty() {
                 format!("the custom engine agent `{id}` names a bot, but the manifest declares no `bots`")
             } else {
-                format!("the custom engine agent id `{id}` is not the id of the app's bot (`{}`)", bots.join("`, `"))
+                format!(
+                    "the custom engine agent id `{id}` is not the id of the app's bot (`{}`)",
+                    bots.join("`, `")
+                )
             };
             out.push(
                 meta.finding(MANIFEST, format!("{p}/id"), message)
@@ -59,7 +62,13 @@ mod tests {
             m["copilotAgents"]["customEngineAgents"][0]["id"] =
                 serde_json::json!("0b6f8a2e-3c1d-4e5f-9a7b-8c9d0e1f2a3b");
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/copilotAgents/customEngineAgents/0/id")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at(
+                "manifest.json",
+                "/copilotAgents/customEngineAgents/0/id"
+            )]
+        );
     }
 
     #[test]

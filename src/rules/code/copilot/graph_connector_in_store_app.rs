@@ -41,10 +41,16 @@ mod tests {
 
     #[test]
     fn warns_in_store_info_in_org() {
-        let pkg = Pkg::base().patch("manifest.json", json!({"graphConnector": {"notificationUrl": "https://x.example.org/n"}}));
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"graphConnector": {"notificationUrl": "https://x.example.org/n"}}),
+        );
         assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/graphConnector")]);
         assert_eq!(pkg.findings(ID)[0].severity, Severity::Warning);
-        assert_eq!(pkg.profile(Profile::Org).findings(ID)[0].severity, Severity::Info);
+        assert_eq!(
+            pkg.profile(Profile::Org).findings(ID)[0].severity,
+            Severity::Info
+        );
     }
 
     #[test]

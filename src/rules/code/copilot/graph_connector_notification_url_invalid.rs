@@ -32,7 +32,10 @@ impl CodeRule for GraphConnectorNotificationUrlInvalid {
         } else if !domains_have_placeholder(&m.value)
             && !host_covered(&valid_domains(&m.value), &parts.host)
         {
-            Some(format!("has the host `{}`, which `validDomains` does not list", parts.host))
+            Some(format!(
+                "has the host `{}`, which `validDomains` does not list",
+                parts.host
+            ))
         } else {
             None
         };
@@ -57,17 +60,33 @@ mod tests {
 
     #[test]
     fn flags_tunnel_and_uncovered_hosts() {
-        let pkg = Pkg::base().patch("manifest.json", json!({"graphConnector": {"notificationUrl": "https://abc.ngrok-free.app/api/notify"}}));
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/graphConnector/notificationUrl")]);
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"graphConnector": {"notificationUrl": "https://abc.ngrok-free.app/api/notify"}}),
+        );
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/graphConnector/notificationUrl")]
+        );
         let pkg = Pkg::base().patch("manifest.json", json!({"graphConnector": {"notificationUrl": "https://connector.elsewhere-notify.net/api"}}));
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/graphConnector/notificationUrl")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/graphConnector/notificationUrl")]
+        );
     }
 
     #[test]
     fn accepts_covered_https_host() {
         let m = Pkg::base().json("manifest.json");
-        let domain = m["validDomains"][0].as_str().unwrap_or("").trim_start_matches("*.").to_string();
-        let pkg = Pkg::base().patch("manifest.json", json!({"graphConnector": {"notificationUrl": format!("https://{domain}/api/notify")}}));
+        let domain = m["validDomains"][0]
+            .as_str()
+            .unwrap_or("")
+            .trim_start_matches("*.")
+            .to_string();
+        let pkg = Pkg::base().patch(
+            "manifest.json",
+            json!({"graphConnector": {"notificationUrl": format!("https://{domain}/api/notify")}}),
+        );
         assert!(pkg.hits(ID).is_empty());
     }
 }

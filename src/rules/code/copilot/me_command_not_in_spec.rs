@@ -19,15 +19,23 @@ impl CodeRule for MeCommandNotInSpec {
         let Some(m) = ctx.manifest() else { return };
         let meta = registry().meta(self.id());
         for (mp, me) in items(&m.value, "/composeExtensions") {
-            let Some(raw) = me.get("apiSpecificationFile").and_then(Value::as_str) else { continue };
+            let Some(raw) = me.get("apiSpecificationFile").and_then(Value::as_str) else {
+                continue;
+            };
             if has_placeholder(raw) {
                 continue;
             }
-            let Some(target) = resolve(MANIFEST, raw) else { continue };
-            let Some(Ok(spec)) = parse_spec(ctx, &target) else { continue };
+            let Some(target) = resolve(MANIFEST, raw) else {
+                continue;
+            };
+            let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+                continue;
+            };
             let ids = spec.operation_ids();
             for (cp, c) in items(me, "/commands") {
-                let Some(id) = c.get("id").and_then(Value::as_str) else { continue };
+                let Some(id) = c.get("id").and_then(Value::as_str) else {
+                    continue;
+                };
                 if has_placeholder(id) || ids.contains(id) {
                     continue;
                 }
@@ -54,7 +62,10 @@ mod tests {
         let pkg = Pkg::from_fixture(ME).edit("manifest.json", |m| {
             m["composeExtensions"][0]["commands"][1]["id"] = json!("findSuppliers");
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/composeExtensions/0/commands/1/id")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/composeExtensions/0/commands/1/id")]
+        );
     }
 
     #[test]

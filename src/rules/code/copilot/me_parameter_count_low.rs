@@ -29,7 +29,9 @@ impl CodeRule for MeParameterCountLow {
                 if c.get("type").and_then(Value::as_str).unwrap_or("query") != "query" {
                     continue;
                 }
-                let Some(Value::Array(params)) = c.get("parameters") else { continue };
+                let Some(Value::Array(params)) = c.get("parameters") else {
+                    continue;
+                };
                 let n = params.len();
                 if n >= WARN_BELOW || n == 0 {
                     continue; // none: the schema asks for at least one
@@ -70,8 +72,14 @@ mod tests {
         assert_eq!(
             pkg.hits(ID),
             vec![
-                at("manifest.json", "/composeExtensions/0/commands/0/parameters"),
-                at("manifest.json", "/composeExtensions/0/commands/1/parameters")
+                at(
+                    "manifest.json",
+                    "/composeExtensions/0/commands/0/parameters"
+                ),
+                at(
+                    "manifest.json",
+                    "/composeExtensions/0/commands/1/parameters"
+                )
             ]
         );
         assert_eq!(f[0].severity, Severity::Error);

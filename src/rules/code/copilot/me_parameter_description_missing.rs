@@ -50,11 +50,19 @@ mod tests {
     #[test]
     fn flags_undescribed_parameter() {
         let pkg = Pkg::from_fixture(ME).edit("manifest.json", |m| {
-            if let Some(p) = m["composeExtensions"][0]["commands"][1]["parameters"][2].as_object_mut() {
+            if let Some(p) =
+                m["composeExtensions"][0]["commands"][1]["parameters"][2].as_object_mut()
+            {
                 p.remove("description");
             }
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/composeExtensions/0/commands/1/parameters/2")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at(
+                "manifest.json",
+                "/composeExtensions/0/commands/1/parameters/2"
+            )]
+        );
     }
 
     #[test]

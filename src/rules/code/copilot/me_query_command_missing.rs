@@ -55,7 +55,10 @@ mod tests {
                 }
             }
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/composeExtensions/0/commands")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/composeExtensions/0/commands")]
+        );
     }
 
     #[test]

@@ -50,7 +50,10 @@ mod tests {
                 c.remove("apiResponseRenderingTemplateFile");
             }
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/composeExtensions/0/commands/1")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/composeExtensions/0/commands/1")]
+        );
     }
 
     #[test]

@@ -22,7 +22,13 @@ impl CodeRule for MeSamplePromptDuplicate {
             let mut seen: BTreeMap<String, String> = BTreeMap::new();
             for (cp, c) in items(me, "/commands") {
                 for (sp, s) in items(c, "/samplePrompts") {
-                    let Some(t) = s.get("text").and_then(Value::as_str).filter(|t| real_text(t)) else { continue };
+                    let Some(t) = s
+                        .get("text")
+                        .and_then(Value::as_str)
+                        .filter(|t| real_text(t))
+                    else {
+                        continue;
+                    };
                     let n = normalize(t);
                     let ptr = format!("{mp}{cp}{sp}/text");
                     match seen.get(&n) {
@@ -54,7 +60,13 @@ mod tests {
             m["composeExtensions"][0]["commands"][1]["samplePrompts"][2]["text"] =
                 m["composeExtensions"][0]["commands"][0]["samplePrompts"][0]["text"].clone();
         });
-        assert_eq!(pkg.hits(ID), vec![at("manifest.json", "/composeExtensions/0/commands/1/samplePrompts/2/text")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at(
+                "manifest.json",
+                "/composeExtensions/0/commands/1/samplePrompts/2/text"
+            )]
+        );
     }
 
     #[test]

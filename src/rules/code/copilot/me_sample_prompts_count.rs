@@ -52,7 +52,8 @@ mod tests {
     #[test]
     fn flags_too_few_and_none() {
         let pkg = Pkg::from_fixture(ME).edit("manifest.json", |m| {
-            m["composeExtensions"][0]["commands"][0]["samplePrompts"] = json!([{"text": "Find shipment PW-204518."}]);
+            m["composeExtensions"][0]["commands"][0]["samplePrompts"] =
+                json!([{"text": "Find shipment PW-204518."}]);
             if let Some(c) = m["composeExtensions"][0]["commands"][1].as_object_mut() {
                 c.remove("samplePrompts");
             }
@@ -60,7 +61,10 @@ mod tests {
         assert_eq!(
             pkg.hits(ID),
             vec![
-                at("manifest.json", "/composeExtensions/0/commands/0/samplePrompts"),
+                at(
+                    "manifest.json",
+                    "/composeExtensions/0/commands/0/samplePrompts"
+                ),
                 at("manifest.json", "/composeExtensions/0/commands/1")
             ]
         );

@@ -31,6 +31,7 @@ pub mod openapi_invalid_syntax;
 pub mod openapi_operation_undocumented;
 pub mod openapi_server_insecure;
 pub mod openapi_version_unsupported;
+pub mod plugin_auth_mismatch;
 pub mod plugin_function_name_duplicate;
 pub mod plugin_function_not_in_spec;
 pub mod plugin_function_without_runtime;
@@ -65,6 +66,7 @@ pub static RULES: &[&dyn CodeRule] = &[
     &openapi_operation_undocumented::OpenapiOperationUndocumented,
     &openapi_server_insecure::OpenapiServerInsecure,
     &openapi_version_unsupported::OpenapiVersionUnsupported,
+    &plugin_auth_mismatch::PluginAuthMismatch,
     &plugin_function_name_duplicate::PluginFunctionNameDuplicate,
     &plugin_function_not_in_spec::PluginFunctionNotInSpec,
     &plugin_function_without_runtime::PluginFunctionWithoutRuntime,

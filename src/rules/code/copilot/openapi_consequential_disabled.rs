@@ -20,14 +20,22 @@ impl CodeRule for OpenapiConsequentialDisabled {
         let meta = registry().meta(self.id());
         for (file, p) in plugins(ctx) {
             for (_, r) in items(p, "/runtimes") {
-                let Some(target) = runtime_spec_target(file, r) else { continue };
-                let Some(Ok(spec)) = parse_spec(ctx, &target) else { continue };
+                let Some(target) = runtime_spec_target(file, r) else {
+                    continue;
+                };
+                let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+                    continue;
+                };
                 for (fp, f) in items(p, "/functions") {
-                    let Some(name) = f.get("name").and_then(Value::as_str) else { continue };
+                    let Some(name) = f.get("name").and_then(Value::as_str) else {
+                        continue;
+                    };
                     if !runtime_runs(r, name) {
                         continue;
                     }
-                    let Some((op_ptr, method, path, op)) = spec.operation(name) else { continue };
+                    let Some((op_ptr, method, path, op)) = spec.operation(name) else {
+                        continue;
+                    };
                     if !matches!(method.as_str(), "POST" | "PUT" | "PATCH" | "DELETE") {
                         continue;
                     }
@@ -40,7 +48,10 @@ impl CodeRule for OpenapiConsequentialDisabled {
                             );
                         }
                     }
-                    if f.pointer("/capabilities/confirmation/type").and_then(Value::as_str) == Some("None") {
+                    if f.pointer("/capabilities/confirmation/type")
+                        .and_then(Value::as_str)
+                        == Some("None")
+                    {
                         out.push(
                             meta.finding(file, format!("{fp}/capabilities/confirmation/type"), format!("function `{name}` calls {method} {path} but turns its confirmation off (`\"type\": \"None\"`)"))
                                 .help("Use `\"type\": \"AdaptiveCard\"` with a `body` that asks the user to approve the change, or remove `confirmation` to get the default prompt.")
@@ -76,7 +87,13 @@ mod tests {
         });
         let hits = pkg.hits(ID);
         assert_eq!(hits.len(), 2, "{hits:?}");
-        assert_eq!(hits[0], at("ai-plugin.json", "/functions/3/capabilities/confirmation/type"));
+        assert_eq!(
+            hits[0],
+            at(
+                "ai-plugin.json",
+                "/functions/3/capabilities/confirmation/type"
+            )
+        );
         assert_eq!(hits[1].0, SPEC);
         assert!(hits[1].1.ends_with("/post/x-openai-isConsequential"));
         let f = pkg.findings(ID);

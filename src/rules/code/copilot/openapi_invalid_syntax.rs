@@ -21,7 +21,9 @@ impl CodeRule for OpenapiInvalidSyntax {
             if !seen.insert(u.target.clone()) {
                 continue;
             }
-            let Some(Err(e)) = parse_spec(ctx, &u.target) else { continue };
+            let Some(Err(e)) = parse_spec(ctx, &u.target) else {
+                continue;
+            };
             let at = match (e.line, e.column) {
                 (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
                 _ => String::new(),
@@ -45,8 +47,10 @@ mod tests {
 
     #[test]
     fn flags_broken_yaml_with_position() {
-        let pkg = Pkg::from_fixture("fixtures/packages/declarative-agent")
-            .set("apis/openapi.yaml", b"openapi: 3.0.3\npaths:\n  /a: [\n    get:\n".to_vec());
+        let pkg = Pkg::from_fixture("fixtures/packages/declarative-agent").set(
+            "apis/openapi.yaml",
+            b"openapi: 3.0.3\npaths:\n  /a: [\n    get:\n".to_vec(),
+        );
         let f = pkg.findings(ID);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].file, "apis/openapi.yaml");
@@ -55,14 +59,20 @@ mod tests {
 
     #[test]
     fn flags_broken_json() {
-        let pkg = Pkg::from_fixture("fixtures/packages/me-api-based")
-            .set("apiSpecificationFile/openapi.json", b"{\"openapi\": \"3.0.3\",}".to_vec());
+        let pkg = Pkg::from_fixture("fixtures/packages/me-api-based").set(
+            "apiSpecificationFile/openapi.json",
+            b"{\"openapi\": \"3.0.3\",}".to_vec(),
+        );
         assert_eq!(pkg.findings(ID).len(), 1);
     }
 
     #[test]
     fn accepts_fixtures() {
-        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent").hits(ID).is_empty());
-        assert!(Pkg::from_fixture("fixtures/packages/me-api-based").hits(ID).is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent")
+            .hits(ID)
+            .is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/me-api-based")
+            .hits(ID)
+            .is_empty());
     }
 }

@@ -13,11 +13,14 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct OpenapiOperationUndocumented;
 
 fn nonempty(v: Option<&Value>) -> bool {
-    v.and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty())
+    v.and_then(Value::as_str)
+        .is_some_and(|s| !s.trim().is_empty())
 }
 
 fn check_op(meta: &RuleMeta, spec: &Spec, id: &str, out: &mut Vec<Finding>) {
-    let Some((ptr, method, path, op)) = spec.operation(id) else { return };
+    let Some((ptr, method, path, op)) = spec.operation(id) else {
+        return;
+    };
     if !nonempty(op.get("description")) && !nonempty(op.get("summary")) {
         out.push(
             spec.finding(meta, &ptr, format!("{method} {path} (`{id}`) has neither a `description` nor a `summary`"))
@@ -68,11 +71,15 @@ impl CodeRule for OpenapiOperationUndocumented {
         let mut used: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (file, p) in plugins(ctx) {
             for (_, r) in items(p, "/runtimes") {
-                let Some(target) = runtime_spec_target(file, r) else { continue };
+                let Some(target) = runtime_spec_target(file, r) else {
+                    continue;
+                };
                 for (_, f) in items(p, "/functions") {
                     if let Some(name) = f.get("name").and_then(Value::as_str) {
                         if runtime_runs(r, name) {
-                            used.entry(target.clone()).or_default().insert(name.to_string());
+                            used.entry(target.clone())
+                                .or_default()
+                                .insert(name.to_string());
                         }
                     }
                 }
@@ -80,16 +87,26 @@ impl CodeRule for OpenapiOperationUndocumented {
         }
         if let Some(m) = ctx.manifest() {
             for (_, me) in items(&m.value, "/composeExtensions") {
-                let Some(target) = me.get("apiSpecificationFile").and_then(Value::as_str).and_then(|s| resolve(MANIFEST, s)) else { continue };
+                let Some(target) = me
+                    .get("apiSpecificationFile")
+                    .and_then(Value::as_str)
+                    .and_then(|s| resolve(MANIFEST, s))
+                else {
+                    continue;
+                };
                 for (_, c) in items(me, "/commands") {
                     if let Some(id) = c.get("id").and_then(Value::as_str) {
-                        used.entry(target.clone()).or_default().insert(id.to_string());
+                        used.entry(target.clone())
+                            .or_default()
+                            .insert(id.to_string());
                     }
                 }
             }
         }
         for (target, ids) in used {
-            let Some(Ok(spec)) = parse_spec(ctx, &target) else { continue };
+            let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+                continue;
+            };
             for id in ids {
                 check_op(meta, &spec, &id, out);
             }
@@ -106,11 +123,14 @@ mod tests {
 
     #[test]
     fn flags_missing_parameter_description() {
-        let pkg = Pkg::from_fixture("fixtures/packages/me-api-based").edit("apiSpecificationFile/openapi.json", |v| {
-            if let Some(o) = v["paths"]["/items"]["get"]["parameters"][1].as_object_mut() {
-                o.remove("description");
-            }
-        });
+        let pkg = Pkg::from_fixture("fixtures/packages/me-api-based").edit(
+            "apiSpecificationFile/openapi.json",
+            |v| {
+                if let Some(o) = v["paths"]["/items"]["get"]["parameters"][1].as_object_mut() {
+                    o.remove("description");
+                }
+            },
+        );
         let hits = pkg.hits(ID);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].1, "/paths/~1items/get/parameters/1");
@@ -131,7 +151,11 @@ mod tests {
 
     #[test]
     fn accepts_documented_operations() {
-        assert!(Pkg::from_fixture("fixtures/packages/me-api-based").hits(ID).is_empty());
-        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent").hits(ID).is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/me-api-based")
+            .hits(ID)
+            .is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent")
+            .hits(ID)
+            .is_empty());
     }
 }

@@ -24,15 +24,22 @@ impl CodeRule for OpenapiServerInsecure {
             if !seen.insert(u.target.clone()) {
                 continue;
             }
-            let Some(Ok(spec)) = parse_spec(ctx, &u.target) else { continue };
+            let Some(Ok(spec)) = parse_spec(ctx, &u.target) else {
+                continue;
+            };
             for (sp, s) in items(&spec.value, "/servers") {
-                let Some(url) = s.get("url").and_then(Value::as_str) else { continue };
+                let Some(url) = s.get("url").and_then(Value::as_str) else {
+                    continue;
+                };
                 if is_placeholder_like(url) || url.contains('{') {
                     continue; // server variables and template values are resolved elsewhere
                 }
-                let Some(parts) = split_url(url) else { continue }; // relative: same host as the spec
+                let Some(parts) = split_url(url) else {
+                    continue;
+                }; // relative: same host as the spec
                 let problem = bad_host_reason(&parts.host).or_else(|| {
-                    (parts.scheme != "https").then(|| format!("uses `{}://` instead of https", parts.scheme))
+                    (parts.scheme != "https")
+                        .then(|| format!("uses `{}://` instead of https", parts.scheme))
                 });
                 if let Some(problem) = problem {
                     out.push(
@@ -80,7 +87,11 @@ mod tests {
 
     #[test]
     fn accepts_https() {
-        assert!(Pkg::from_fixture("fixtures/packages/me-api-based").hits(ID).is_empty());
-        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent").hits(ID).is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/me-api-based")
+            .hits(ID)
+            .is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent")
+            .hits(ID)
+            .is_empty());
     }
 }

@@ -23,7 +23,9 @@ impl CodeRule for OpenapiVersionUnsupported {
             if !seen.insert(u.target.clone()) {
                 continue;
             }
-            let Some(Ok(spec)) = parse_spec(ctx, &u.target) else { continue };
+            let Some(Ok(spec)) = parse_spec(ctx, &u.target) else {
+                continue;
+            };
             let v = &spec.value;
             let (ptr, message) = match (v.get("openapi"), v.get("swagger")) {
                 (Some(Value::String(s)), _) if s.starts_with("3.0.") || s.starts_with("3.1.") || s == "3.0" || s == "3.1" || has_placeholder(s) => continue,

@@ -49,7 +49,10 @@ mod tests {
         let pkg = Pkg::from_fixture(DA).edit("ai-plugin.json", |p| {
             p["functions"][2]["name"] = serde_json::json!("getTravelPolicy");
         });
-        assert_eq!(pkg.hits(ID), vec![at("ai-plugin.json", "/functions/2/name")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("ai-plugin.json", "/functions/2/name")]
+        );
     }
 
     #[test]

@@ -22,11 +22,17 @@ impl CodeRule for PluginFunctionNotInSpec {
                 if r.get("type").and_then(Value::as_str) != Some("OpenApi") {
                     continue;
                 }
-                let Some(target) = runtime_spec_target(file, r) else { continue };
-                let Some(Ok(spec)) = parse_spec(ctx, &target) else { continue };
+                let Some(target) = runtime_spec_target(file, r) else {
+                    continue;
+                };
+                let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+                    continue;
+                };
                 let ids = spec.operation_ids();
                 for (fp, f) in items(p, "/functions") {
-                    let Some(name) = f.get("name").and_then(Value::as_str) else { continue };
+                    let Some(name) = f.get("name").and_then(Value::as_str) else {
+                        continue;
+                    };
                     if has_placeholder(name) || !runtime_runs(r, name) || ids.contains(name) {
                         continue;
                     }
@@ -55,7 +61,10 @@ mod tests {
             p["functions"][1]["name"] = json!("getPerDiem");
             p["runtimes"][0]["run_for_functions"][1] = json!("getPerDiem");
         });
-        assert_eq!(pkg.hits(ID), vec![at("ai-plugin.json", "/functions/1/name")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("ai-plugin.json", "/functions/1/name")]
+        );
     }
 
     #[test]

@@ -46,16 +46,21 @@ mod tests {
     #[test]
     fn flags_unrun_function() {
         let pkg = Pkg::from_fixture(DA).edit("ai-plugin.json", |p| {
-            p["runtimes"][0]["run_for_functions"] = json!(["getTravelPolicy", "getPerDiemRate", "listMyTrips"]);
+            p["runtimes"][0]["run_for_functions"] =
+                json!(["getTravelPolicy", "getPerDiemRate", "listMyTrips"]);
         });
-        assert_eq!(pkg.hits(ID), vec![at("ai-plugin.json", "/functions/3/name")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("ai-plugin.json", "/functions/3/name")]
+        );
     }
 
     #[test]
     fn accepts_all_run_and_wildcards() {
         assert!(Pkg::from_fixture(DA).hits(ID).is_empty());
         let pkg = Pkg::from_fixture(DA).edit("ai-plugin.json", |p| {
-            p["runtimes"][0]["run_for_functions"] = json!(["get*", "listMyTrips", "createTripRequest"]);
+            p["runtimes"][0]["run_for_functions"] =
+                json!(["get*", "listMyTrips", "createTripRequest"]);
         });
         assert!(pkg.hits(ID).is_empty());
     }

@@ -25,7 +25,9 @@ impl CodeRule for PluginLegalUrlInvalid {
         let meta = registry().meta(self.id());
         for (file, p) in plugins(ctx) {
             for (key, what) in KEYS {
-                let Some(url) = p.get(*key).and_then(Value::as_str) else { continue };
+                let Some(url) = p.get(*key).and_then(Value::as_str) else {
+                    continue;
+                };
                 if is_placeholder_like(url) || url.contains("[[") {
                     continue;
                 }
@@ -37,7 +39,8 @@ impl CodeRule for PluginLegalUrlInvalid {
                         } else if parts.scheme != "https" {
                             Some(format!("uses `{}://` instead of https", parts.scheme))
                         } else {
-                            sample_label(&parts.host).map(|l| format!("uses the sample domain `{l}`"))
+                            sample_label(&parts.host)
+                                .map(|l| format!("uses the sample domain `{l}`"))
                         }
                     }
                 };
@@ -69,7 +72,10 @@ mod tests {
         );
         assert_eq!(
             pkg.hits(ID),
-            vec![at("ai-plugin.json", "/legal_info_url"), at("ai-plugin.json", "/privacy_policy_url")]
+            vec![
+                at("ai-plugin.json", "/legal_info_url"),
+                at("ai-plugin.json", "/privacy_policy_url")
+            ]
         );
     }
 

@@ -57,7 +57,10 @@ mod tests {
         let pkg = Pkg::from_fixture(DA).edit("ai-plugin.json", |p| {
             p["runtimes"][0]["run_for_functions"][1] = json!("getPerDiemRates");
         });
-        assert_eq!(pkg.hits(ID), vec![at("ai-plugin.json", "/runtimes/0/run_for_functions/1")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("ai-plugin.json", "/runtimes/0/run_for_functions/1")]
+        );
     }
 
     #[test]

@@ -51,7 +51,10 @@ mod tests {
         let pkg = Pkg::from_fixture(DA).edit("ai-plugin.json", |p| {
             p["runtimes"][0]["spec"]["url"] = json!("https://api.fernhillsystems.com/openapi.yaml");
         });
-        assert_eq!(pkg.hits(ID), vec![at("ai-plugin.json", "/runtimes/0/spec/url")]);
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("ai-plugin.json", "/runtimes/0/spec/url")]
+        );
     }
 
     #[test]
