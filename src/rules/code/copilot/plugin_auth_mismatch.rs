@@ -65,14 +65,19 @@ impl CodeRule for PluginAuthMismatch {
                 let kinds = scheme_kinds(&spec);
                 let has = |k: &[&str]| kinds.iter().any(|x| k.contains(&x.as_str()));
                 let problem = match auth {
-                    "OAuthPluginVault" if !has(&["oauth2", "openIdConnect", "http:bearer"]) => {
+                    "OAuthPluginVault"
+                        if !kinds.is_empty()
+                            && !has(&["oauth2", "openIdConnect", "http:bearer"]) =>
+                    {
                         Some(if kinds.is_empty() {
                             format!("`auth.type` is OAuthPluginVault but {target} declares no security scheme")
                         } else {
                             format!("`auth.type` is OAuthPluginVault but {target} declares only {} security schemes", kinds.join(", "))
                         })
                     }
-                    "ApiKeyPluginVault" if !has(&["apiKey", "http:bearer"]) => {
+                    "ApiKeyPluginVault"
+                        if !kinds.is_empty() && !has(&["apiKey", "http:bearer"]) =>
+                    {
                         Some(if kinds.is_empty() {
                             format!("`auth.type` is ApiKeyPluginVault but {target} declares no security scheme")
                         } else {
@@ -118,15 +123,26 @@ mod tests {
     const DA: &str = "fixtures/packages/declarative-agent";
 
     #[test]
-    fn flags_oauth_without_scheme() {
-        let pkg = Pkg::from_fixture(DA).edit("ai-plugin.json", |p| {
-            p["runtimes"][0]["auth"] =
-                json!({"type": "OAuthPluginVault", "reference_id": "abc123"});
+    fn flags_oauth_with_api_key_scheme() {
+        let pkg = crate::rules::code::copilot::util::replace_text(
+            Pkg::from_fixture(DA),
+            "apis/openapi.yaml",
+            "components:\n",
+            "components:\n  securitySchemes:\n    key:\n      type: apiKey\n      in: header\n      name: X-Key\n",
+        )
+        .edit("ai-plugin.json", |p| {
+            p["runtimes"][0]["auth"] = json!({"type": "OAuthPluginVault", "reference_id": "abc123"});
         });
         assert_eq!(
             pkg.hits(ID),
             vec![at("ai-plugin.json", "/runtimes/0/auth/type")]
         );
+        // a description without security schemes leaves the vault's token to the runtime
+        let pkg = Pkg::from_fixture(DA).edit("ai-plugin.json", |p| {
+            p["runtimes"][0]["auth"] =
+                json!({"type": "OAuthPluginVault", "reference_id": "abc123"});
+        });
+        assert!(pkg.hits(ID).is_empty());
     }
 
     #[test]
