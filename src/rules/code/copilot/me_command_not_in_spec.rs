@@ -1,0 +1,75 @@
+//! `me-command-not-in-spec`: a command of an API-based message extension whose `id` is not an
+//! `operationId` of the extension's OpenAPI description.
+
+use super::util::{items, parse_spec};
+use crate::engine::{Ctx, MANIFEST};
+use crate::finding::Finding;
+use crate::references::{has_placeholder, resolve};
+use crate::rules::{registry, CodeRule};
+use serde_json::Value;
+
+pub struct MeCommandNotInSpec;
+
+impl CodeRule for MeCommandNotInSpec {
+    fn id(&self) -> &'static str {
+        "me-command-not-in-spec"
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let Some(m) = ctx.manifest() else { return };
+        let meta = registry().meta(self.id());
+        for (mp, me) in items(&m.value, "/composeExtensions") {
+            let Some(raw) = me.get("apiSpecificationFile").and_then(Value::as_str) else {
+                continue;
+            };
+            if has_placeholder(raw) {
+                continue;
+            }
+            let Some(target) = resolve(MANIFEST, raw) else {
+                continue;
+            };
+            let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+                continue;
+            };
+            let ids = spec.operation_ids();
+            for (cp, c) in items(me, "/commands") {
+                let Some(id) = c.get("id").and_then(Value::as_str) else {
+                    continue;
+                };
+                if has_placeholder(id) || ids.contains(id) {
+                    continue;
+                }
+                out.push(
+                    meta.finding(MANIFEST, format!("{mp}{cp}/id"), format!("command `{id}` is not an `operationId` in {target}"))
+                        .help(format!("Set the command `id` to the `operationId` of the operation it calls in {target} (case-sensitive), or add that operation."))
+                        .label("no such operation"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, Pkg};
+    use serde_json::json;
+
+    const ID: &str = "me-command-not-in-spec";
+    const ME: &str = "fixtures/packages/me-api-based";
+
+    #[test]
+    fn flags_unknown_command() {
+        let pkg = Pkg::from_fixture(ME).edit("manifest.json", |m| {
+            m["composeExtensions"][0]["commands"][1]["id"] = json!("findSuppliers");
+        });
+        assert_eq!(
+            pkg.hits(ID),
+            vec![at("manifest.json", "/composeExtensions/0/commands/1/id")]
+        );
+    }
+
+    #[test]
+    fn accepts_matching_ids() {
+        assert!(Pkg::from_fixture(ME).hits(ID).is_empty());
+    }
+}

@@ -1,0 +1,78 @@
+//! `openapi-invalid-syntax`: an OpenAPI description of the package that is not valid YAML or
+//! JSON.
+
+use super::util::{parse_spec, spec_uses};
+use crate::engine::Ctx;
+use crate::finding::Finding;
+use crate::rules::{registry, CodeRule};
+use std::collections::BTreeSet;
+
+pub struct OpenapiInvalidSyntax;
+
+impl CodeRule for OpenapiInvalidSyntax {
+    fn id(&self) -> &'static str {
+        "openapi-invalid-syntax"
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let meta = registry().meta(self.id());
+        let mut seen = BTreeSet::new();
+        for u in spec_uses(ctx) {
+            if !seen.insert(u.target.clone()) {
+                continue;
+            }
+            let Some(Err(e)) = parse_spec(ctx, &u.target) else {
+                continue;
+            };
+            let at = match (e.line, e.column) {
+                (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+                _ => String::new(),
+            };
+            let mut f = meta
+                .finding(e.file.clone(), "", format!("the OpenAPI description {} cannot be parsed: {}{at}", e.file, e.message))
+                .help("Fix the syntax at that position (YAML indentation, quotes, commas in JSON); validate the file with an OpenAPI editor before packaging.")
+                .whole_file();
+            f.line = e.line;
+            f.column = e.column;
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::Pkg;
+
+    const ID: &str = "openapi-invalid-syntax";
+
+    #[test]
+    fn flags_broken_yaml_with_position() {
+        let pkg = Pkg::from_fixture("fixtures/packages/declarative-agent").set(
+            "apis/openapi.yaml",
+            b"openapi: 3.0.3\npaths:\n  /a: [\n    get:\n".to_vec(),
+        );
+        let f = pkg.findings(ID);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].file, "apis/openapi.yaml");
+        assert!(f[0].line.is_some());
+    }
+
+    #[test]
+    fn flags_broken_json() {
+        let pkg = Pkg::from_fixture("fixtures/packages/me-api-based").set(
+            "apiSpecificationFile/openapi.json",
+            b"{\"openapi\": \"3.0.3\",}".to_vec(),
+        );
+        assert_eq!(pkg.findings(ID).len(), 1);
+    }
+
+    #[test]
+    fn accepts_fixtures() {
+        assert!(Pkg::from_fixture("fixtures/packages/declarative-agent")
+            .hits(ID)
+            .is_empty());
+        assert!(Pkg::from_fixture("fixtures/packages/me-api-based")
+            .hits(ID)
+            .is_empty());
+    }
+}

@@ -1,0 +1,50 @@
+//! `plugin-legal-url-missing`: an API plugin without `privacy_policy_url` or `legal_info_url`.
+
+use super::plugin_legal_url_invalid::KEYS;
+use super::util::plugins;
+use crate::engine::Ctx;
+use crate::finding::Finding;
+use crate::rules::{registry, CodeRule};
+
+pub struct PluginLegalUrlMissing;
+
+impl CodeRule for PluginLegalUrlMissing {
+    fn id(&self) -> &'static str {
+        "plugin-legal-url-missing"
+    }
+
+    fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let meta = registry().meta(self.id());
+        for (file, p) in plugins(ctx) {
+            for (key, what) in KEYS {
+                if p.get(*key).is_some() {
+                    continue;
+                }
+                out.push(
+                    meta.finding(file, "", format!("the API plugin {file} has no `{key}` ({what} link)"))
+                        .help(format!("Add `\"{key}\"` with the https address of the publisher's {what} (usually the same page as the manifest's developer URL)."))
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, Pkg};
+    use serde_json::json;
+
+    const ID: &str = "plugin-legal-url-missing";
+    const DA: &str = "fixtures/packages/declarative-agent";
+
+    #[test]
+    fn flags_missing_link() {
+        let pkg = Pkg::from_fixture(DA).patch("ai-plugin.json", json!({"legal_info_url": null}));
+        assert_eq!(pkg.hits(ID), vec![at("ai-plugin.json", "")]);
+    }
+
+    #[test]
+    fn accepts_both_links() {
+        assert!(Pkg::from_fixture(DA).hits(ID).is_empty());
+    }
+}
