@@ -407,6 +407,15 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                 | RefKind::Plugin
                 | RefKind::ResponseTemplate
         );
+        if r.kind == RefKind::OpenApi && !ctx.unparsed.contains_key(&target) {
+            // OpenAPI descriptions are parsed by the rules that read them (YAML or JSON); keep
+            // their text so findings in them get a snippet and a line/column.
+            if let Some(Ok(bytes)) = ctx.package.read(&target) {
+                if let Ok((text, _)) = crate::json::decode_text(bytes) {
+                    ctx.unparsed.insert(target.clone(), text);
+                }
+            }
+        }
         if !is_json || ctx.docs.contains_key(&target) || !read_json(ctx, &target, options, findings)
         {
             continue;
@@ -657,10 +666,30 @@ fn resolve_location(ctx: &Ctx<'_>, f: &mut Finding) {
             f.line = Some(line);
             f.column = Some(col);
         }
-    } else if let (Some(text), Some(span)) = (ctx.unparsed.get(&f.file), &f.span) {
-        let lines = crate::json::line_index::LineIndex::new(text);
-        let (l, c) = lines.line_col(text, span.start);
-        f.line = Some(l);
-        f.column = Some(c);
+    } else if let Some(text) = ctx.unparsed.get(&f.file) {
+        match (&f.span, f.line, f.column) {
+            (Some(span), _, _) => {
+                let lines = crate::json::line_index::LineIndex::new(text);
+                let (l, c) = lines.line_col(text, span.start);
+                f.line = Some(l);
+                f.column = Some(c);
+            }
+            // A rule that located the finding by line and column (e.g. in a YAML file): derive
+            // the span, so human output shows the snippet.
+            (None, Some(line), Some(column)) => f.span = offset_of_line_col(text, line, column),
+            _ => {}
+        }
     }
+}
+
+/// Byte span of the character at a 1-based line and column (columns count characters).
+fn offset_of_line_col(text: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
+    let start = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let line_text = text.get(start..)?.split('\n').next()?;
+    let (rel, ch) = line_text.char_indices().nth(column.checked_sub(1)?)?;
+    Some(start + rel..start + rel + ch.len_utf8())
 }
