@@ -617,6 +617,7 @@ fn finish(
             display_files.insert(f.file.clone(), ctx.package.display_file(&f.file));
         }
     }
+    mask_secrets(&findings, &mut sources);
     findings.sort_by(|a, b| {
         (
             a.file.is_empty(),
@@ -679,6 +680,35 @@ fn resolve_location(ctx: &Ctx<'_>, f: &mut Finding) {
             (None, Some(line), Some(column)) => f.span = offset_of_line_col(text, line, column),
             _ => {}
         }
+    }
+}
+
+/// Replaces credentials under secret findings' spans in the texts kept for snippets, so no
+/// renderer can show them (the first and last two characters stay, as in the messages).
+fn mask_secrets(findings: &[Finding], sources: &mut BTreeMap<String, String>) {
+    for f in findings.iter().filter(|f| f.secret) {
+        let (Some(span), Some(text)) = (&f.span, sources.get_mut(&f.file)) else {
+            continue;
+        };
+        let Some(region) = text.get(span.clone()) else {
+            continue;
+        };
+        let visible: Vec<usize> = region
+            .char_indices()
+            .filter(|(_, c)| !c.is_whitespace() && *c != '"')
+            .map(|(i, _)| i)
+            .collect();
+        let keep = if visible.len() > 8 { 2 } else { 0 };
+        let hidden = &visible[keep..visible.len() - keep];
+        let mut masked = String::with_capacity(region.len());
+        for (i, c) in region.char_indices() {
+            if hidden.binary_search(&i).is_ok() {
+                masked.extend(std::iter::repeat_n('*', c.len_utf8()));
+            } else {
+                masked.push(c);
+            }
+        }
+        text.replace_range(span.clone(), &masked);
     }
 }
 

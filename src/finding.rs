@@ -77,6 +77,9 @@ pub struct Finding {
     /// so the engine must not re-resolve it from the pointer.
     #[serde(skip)]
     pub located: bool,
+    /// The text under the span is a credential: every renderer must mask it.
+    #[serde(skip)]
+    pub secret: bool,
 }
 
 impl Finding {
@@ -103,6 +106,7 @@ impl Finding {
             label: None,
             anchor: Anchor::Value,
             located: false,
+            secret: false,
         }
     }
 
@@ -134,6 +138,12 @@ impl Finding {
     pub fn at_span(mut self, span: Range<usize>) -> Self {
         self.span = Some(span);
         self.located = true;
+        self
+    }
+
+    /// Marks the text under the span as a credential, masked in every snippet.
+    pub fn secret(mut self) -> Self {
+        self.secret = true;
         self
     }
 

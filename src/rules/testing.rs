@@ -139,13 +139,24 @@ impl Pkg {
         self
     }
 
-    /// Every finding of the package.
-    pub fn check(&self) -> Vec<Finding> {
+    /// The report of the package.
+    pub fn report(&self) -> crate::PackageReport {
         let options = Options {
             profile: self.profile,
             ..Options::default()
         };
-        check_zip_bytes("test.zip", zip(&self.files), &options).findings
+        check_zip_bytes("test.zip", zip(&self.files), &options)
+    }
+
+    /// The human output for the package (fixed, colourless style).
+    pub fn human(&self) -> String {
+        let report = crate::finish_run(vec![self.report()], &Options::default());
+        crate::report::human::render(&report, crate::report::human::Style::plain())
+    }
+
+    /// Every finding of the package.
+    pub fn check(&self) -> Vec<Finding> {
+        self.report().findings
     }
 
     /// The findings of one rule.

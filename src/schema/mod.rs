@@ -259,6 +259,16 @@ fn convert(error: &jsonschema::ValidationError<'_>, out: &mut Vec<SchemaError>) 
         }
         K::OneOfMultipleValid { .. } => Detail::SeveralBranches,
         K::Not { .. } => Detail::Not,
+        // A property name the schema's `propertyNames` refuses: for the reader, a property
+        // the schema does not allow (the instance of the inner error is the name).
+        K::PropertyNames { error } => match error.instance().as_ref() {
+            Value::String(name) => Detail::AdditionalProperties {
+                unexpected: vec![name.clone()],
+            },
+            _ => Detail::Other {
+                message: "a property name is not allowed".into(),
+            },
+        },
         other => Detail::Other {
             message: format!("{} constraint failed", other.keyword()),
         },
@@ -492,6 +502,23 @@ mod tests {
                 panic!("{e}");
             }
         }
+    }
+
+    #[test]
+    fn property_names_violations_read_as_unknown_properties() {
+        let errors = validate_by_path(
+            "copilot/plugin/v2.4/schema.json",
+            &json!({"schema_version": "v2.4", "name_for_human": "x", "api_key": "k"}),
+        )
+        .unwrap();
+        assert!(
+            errors.iter().any(|e| e.pointer.is_empty()
+                && e.detail
+                    == Detail::AdditionalProperties {
+                        unexpected: vec!["api_key".into()]
+                    }),
+            "{errors:#?}"
+        );
     }
 
     #[test]

@@ -76,26 +76,34 @@ fn scan_json(meta: &RuleMeta, file: &str, value: &Value, out: &mut Vec<Finding>)
                     ),
                 )
                 .help(HELP)
-                .label("credential"),
+                .label("credential")
+                .secret(),
             );
         }
     }
 }
 
 fn scan_plain(meta: &RuleMeta, file: &str, text: &str, out: &mut Vec<Finding>) {
-    let mut found: Vec<(usize, String, String)> = scan_text(text)
+    let mut found: Vec<(usize, usize, String, String)> = scan_text(text)
         .into_iter()
-        .map(|h| (h.offset, h.what, h.shown))
+        .map(|h| (h.offset, h.len, h.what, h.shown))
         .collect();
     for (_, key, value, offset) in assignments(text) {
-        if !found.iter().any(|(o, _, _)| *o == offset) {
-            found.push((offset, format!("a token assigned to `{key}`"), mask(value)));
+        if !found.iter().any(|(o, _, _, _)| *o == offset) {
+            found.push((
+                offset,
+                value.len(),
+                format!("a token assigned to `{key}`"),
+                mask(value),
+            ));
         }
     }
     found.sort_by_key(|f| f.0);
-    for (offset, what, shown) in found {
-        out.push(
-            meta.finding(
+    let lines = crate::json::line_index::LineIndex::new(text);
+    for (offset, len, what, shown) in found {
+        let (line, column) = lines.line_col(text, offset);
+        let mut finding = meta
+            .finding(
                 file,
                 "",
                 format!(
@@ -109,8 +117,12 @@ fn scan_plain(meta: &RuleMeta, file: &str, text: &str, out: &mut Vec<Finding>) {
                 ),
             )
             .help(HELP)
-            .label("credential"),
-        );
+            .label("credential")
+            .at_span(offset..offset + len)
+            .secret();
+        finding.line = Some(line);
+        finding.column = Some(column);
+        out.push(finding);
     }
 }
 
@@ -179,6 +191,34 @@ mod tests {
         let all = serde_json::to_string(&pkg.check()).unwrap_or_default();
         assert!(!all.contains(TOKEN));
         assert!(!all.contains(&TOKEN[3..20]));
+        // Nor in the snippets of the human output.
+        let human = pkg.human();
+        assert!(human.contains("secret-in-content"), "{human}");
+        assert!(!human.contains(&TOKEN[3..20]), "{human}");
+    }
+
+    #[test]
+    fn token_in_openapi_yaml_is_located_and_masked_in_snippets() {
+        let dir = "fixtures/packages/declarative-agent";
+        let spec = "apis/openapi.yaml";
+        let mut text = Pkg::from_fixture(dir)
+            .files
+            .iter()
+            .find(|(n, _)| n == spec)
+            .map(|(_, b)| String::from_utf8(b.clone()).unwrap())
+            .unwrap();
+        text.push_str(&format!("x-api-key: '{TOKEN}'\n"));
+        let line = text.lines().count();
+        let pkg = Pkg::from_fixture(dir).set(spec, text.into_bytes());
+        let f = pkg.findings("secret-in-content");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            (f[0].file.as_str(), f[0].line, f[0].column),
+            (spec, Some(line), Some(13))
+        );
+        let human = pkg.human();
+        assert!(human.contains(&format!("{spec}:{line}:13")), "{human}");
+        assert!(!human.contains(&TOKEN[3..20]), "{human}");
     }
 
     #[test]

@@ -131,6 +131,8 @@ pub struct Hit {
     pub shown: String,
     /// Byte offset in the scanned text.
     pub offset: usize,
+    /// Byte length of the credential, so renderers can mask it in snippets.
+    pub len: usize,
 }
 
 fn is_secret_char(c: u8) -> bool {
@@ -148,10 +150,20 @@ pub fn scan_text(text: &str) -> Vec<Hit> {
         let header = &text[start..line_end.min(start + 60)];
         if let Some(end) = header.find("PRIVATE KEY-----") {
             let label = &header[..end + "PRIVATE KEY-----".len()];
+            let end = text[start..]
+                .find("PRIVATE KEY-----")
+                .and_then(|_| {
+                    let after_header = start + end + "PRIVATE KEY-----".len();
+                    text[after_header..]
+                        .find("PRIVATE KEY-----")
+                        .map(|e| after_header + e + "PRIVATE KEY-----".len())
+                })
+                .unwrap_or(text.len());
             hits.push(Hit {
                 what: format!("a private key block (`{label}`)"),
                 shown: String::new(),
                 offset: start,
+                len: end - start,
             });
         }
         from = start + 11;
@@ -181,6 +193,7 @@ pub fn scan_text(text: &str) -> Vec<Hit> {
                 what: "a Microsoft Entra client secret".into(),
                 shown: mask(secret),
                 offset: start,
+                len: secret.len(),
             });
             i = q + 2 + tail;
         }
@@ -233,6 +246,7 @@ pub fn scan_text(text: &str) -> Vec<Hit> {
                 what: what.into(),
                 shown: mask(value),
                 offset: vstart,
+                len,
             });
         }
     }
