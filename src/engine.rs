@@ -341,7 +341,51 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
             "manifest schema {}",
             schema::teams_version_of_path(&path).unwrap_or_default()
         );
+        let first = findings.len();
         validate_doc(ctx, MANIFEST, &path, &label, findings);
+        if let Some(v) = &ctx.manifest_version {
+            for f in &mut findings[first..] {
+                name_version_of_feature(v, f);
+            }
+        }
+    }
+}
+
+/// For a property the manifest's schema version does not define, says from which later
+/// manifest version on it exists (`samplePrompts` needs 1.17), when one does.
+fn name_version_of_feature(manifest_version: &str, f: &mut Finding) {
+    if f.rule != "schema-unknown-property" || manifest_version == "devPreview" {
+        return;
+    }
+    let Some(name) = f
+        .pointer
+        .rsplit('/')
+        .next()
+        .map(crate::json::span::unescape_token)
+    else {
+        return;
+    };
+    let needle = format!("\"{name}\": {{");
+    let versions = schema::supported_manifest_versions();
+    let Some(pos) = versions.iter().position(|v| v == manifest_version) else {
+        return;
+    };
+    let introduced = versions[pos + 1..]
+        .iter()
+        .filter(|v| v.as_str() != "devPreview")
+        .find(|v| {
+            schema::manifest_schema_path(v)
+                .and_then(|p| schema::files().iter().find(|(fp, _)| *fp == p))
+                .is_some_and(|(_, text)| text.contains(&needle))
+        });
+    if let Some(v) = introduced {
+        f.message = format!(
+            "{}; it exists from manifest version {v} on (this manifest uses {manifest_version})",
+            f.message
+        );
+        f.help = format!(
+            "Raise `manifestVersion` and `$schema` to {v} or later to use `{name}`, or remove it."
+        );
     }
 }
 
@@ -722,4 +766,54 @@ fn offset_of_line_col(text: &str, line: usize, column: usize) -> Option<std::ops
     let line_text = text.get(start..)?.split('\n').next()?;
     let (rel, ch) = line_text.char_indices().nth(column.checked_sub(1)?)?;
     Some(start + rel..start + rel + ch.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::Pkg;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_property_names_the_version_that_introduced_it() {
+        let pkg = Pkg::from_fixture("fixtures/packages/me-bot-copilot").patch(
+            "manifest.json",
+            json!({"manifestVersion": "1.16", "$schema": "https://developer.microsoft.com/json-schemas/teams/v1.16/MicrosoftTeams.schema.json"}),
+        );
+        let f = pkg.findings("schema-unknown-property");
+        let prompts = f
+            .iter()
+            .find(|f| f.pointer == "/composeExtensions/0/commands/0/samplePrompts")
+            .expect("samplePrompts is unknown in 1.16");
+        assert!(
+            prompts
+                .message
+                .ends_with("it exists from manifest version 1.17 on (this manifest uses 1.16)"),
+            "{}",
+            prompts.message
+        );
+        assert!(prompts.help.contains("1.17 or later"), "{}", prompts.help);
+
+        let agent = Pkg::from_fixture("fixtures/packages/declarative-agent").patch(
+            "manifest.json",
+            json!({"manifestVersion": "1.17", "$schema": "https://developer.microsoft.com/json-schemas/teams/v1.17/MicrosoftTeams.schema.json"}),
+        );
+        let f = agent.findings("schema-unknown-property");
+        let copilot = f
+            .iter()
+            .find(|f| f.pointer == "/copilotAgents")
+            .expect("copilotAgents unknown in 1.17");
+        assert!(
+            copilot.message.contains("from manifest version 1.19 on"),
+            "{}",
+            copilot.message
+        );
+    }
+
+    #[test]
+    fn a_truly_unknown_property_names_no_version() {
+        let pkg = Pkg::base().patch("manifest.json", json!({"shortDescription": "x"}));
+        let f = pkg.findings("schema-unknown-property");
+        assert_eq!(f.len(), 1);
+        assert!(!f[0].message.contains("exists from"), "{}", f[0].message);
+    }
 }
