@@ -9,6 +9,12 @@
 //! name-preproduction-word = "off"          # off | info | warning | error
 //! description-office-365 = "error"
 //!
+//! [thresholds]              # where the sources disagree (see each rule's explanation)
+//! me-parameters-error-below = 2
+//! me-parameters-warning-below = 3
+//! conversation-starters-min = 3
+//! conversation-starters-max = 6
+//!
 //! [[suppress]]
 //! rule = "valid-domain-shared-host"
 //! file = "manifest.json"     # optional, default manifest.json
@@ -58,9 +64,36 @@ pub struct Suppression {
     pub origin: String,
 }
 
+/// Numbers on which the sources disagree, configurable per project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Thresholds {
+    /// A Copilot message extension search command with fewer parameters is an error
+    /// (Teams Store guidelines: at least 2).
+    pub me_parameters_error_below: usize,
+    /// ... and a warning below this (agent validation guidelines: 3 or more).
+    pub me_parameters_warning_below: usize,
+    /// Fewest conversation starters a store agent needs.
+    pub conversation_starters_min: usize,
+    /// Most conversation starters the store allows (the schema allows 12).
+    pub conversation_starters_max: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            me_parameters_error_below: 2,
+            me_parameters_warning_below: 3,
+            conversation_starters_min: 3,
+            conversation_starters_max: 6,
+        }
+    }
+}
+
 /// Settings from the file and the command line.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
+    pub thresholds: Thresholds,
     pub profile: Option<Profile>,
     pub deny_warnings: bool,
     pub levels: BTreeMap<String, Level>,
@@ -93,6 +126,8 @@ struct RawConfig {
     rules: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
     #[serde(default)]
     suppress: Vec<toml::Spanned<RawSuppression>>,
+    #[serde(default)]
+    thresholds: Option<toml::Spanned<Thresholds>>,
 }
 
 #[derive(Deserialize)]
@@ -131,6 +166,18 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         deny_warnings: raw.deny_warnings,
         ..Config::default()
     };
+    if let Some(t) = raw.thresholds {
+        let line = line_of(text, t.span().start);
+        let t = t.into_inner();
+        if t.me_parameters_error_below > t.me_parameters_warning_below
+            || t.conversation_starters_min > t.conversation_starters_max
+        {
+            return Err(ConfigError(format!(
+                "{name}:{line}: [thresholds]: an error threshold is above its warning threshold, or a minimum above its maximum"
+            )));
+        }
+        config.thresholds = t;
+    }
     if let Some(p) = raw.profile {
         config.profile = Some(match p.get_ref().as_str() {
             "store" => Profile::Store,
@@ -324,6 +371,41 @@ mod tests {
         assert_eq!(c.suppressions.len(), 1);
         assert_eq!(c.suppressions[0].file, "manifest.json");
         assert_eq!(c.suppressions[0].origin, "appcert.toml:7");
+    }
+
+    #[test]
+    fn thresholds_are_read_and_checked() {
+        let c = parse_str(
+            "[thresholds]\nme-parameters-warning-below = 4\nconversation-starters-max = 12\n",
+        )
+        .unwrap();
+        assert_eq!(c.thresholds.me_parameters_warning_below, 4);
+        assert_eq!(c.thresholds.me_parameters_error_below, 2);
+        assert_eq!(c.thresholds.conversation_starters_min, 3);
+        assert_eq!(c.thresholds.conversation_starters_max, 12);
+        let e = parse_str("\n[thresholds]\nconversation-starters-min = 7\n").unwrap_err();
+        assert!(e.0.starts_with("appcert.toml:2:"), "{e}");
+        let e = parse_str("[thresholds]\nstarters = 7\n").unwrap_err();
+        assert!(e.0.contains("starters"), "{e}");
+    }
+
+    #[test]
+    fn thresholds_change_what_the_rules_accept() {
+        let agent = "fixtures/packages/declarative-agent";
+        // The fixture agent has 4 starters: fine by default, too few with a minimum of 5.
+        assert!(Pkg::from_fixture(agent)
+            .hits("agent-conversation-starters-count")
+            .is_empty());
+        let strict = parse_str("[thresholds]\nconversation-starters-min = 5\n").unwrap();
+        assert_eq!(
+            Pkg::from_fixture(agent)
+                .config(strict)
+                .hits("agent-conversation-starters-count"),
+            vec![(
+                "declarativeAgent.json".to_string(),
+                "/conversation_starters".to_string()
+            )]
+        );
     }
 
     #[test]

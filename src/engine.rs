@@ -58,6 +58,8 @@ pub struct Ctx<'p> {
     pub manifest_version: Option<String>,
     /// The Agents Toolkit environment the placeholders were resolved with (`--env`).
     pub env: Option<Arc<Env>>,
+    /// Configurable numbers where the sources disagree.
+    pub thresholds: crate::config::Thresholds,
 }
 
 impl Ctx<'_> {
@@ -85,6 +87,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         refs: Vec::new(),
         manifest_version: None,
         env: options.env.clone(),
+        thresholds: options.config.thresholds,
     };
     if locate_manifest(&package, &mut findings) {
         load_manifest(&mut ctx, options, &mut findings);

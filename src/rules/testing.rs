@@ -76,6 +76,7 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
 pub struct Pkg {
     pub files: Vec<(String, Vec<u8>)>,
     pub profile: Profile,
+    pub config: crate::config::Config,
 }
 
 impl Pkg {
@@ -88,6 +89,7 @@ impl Pkg {
         Pkg {
             files: fixture_files(dir),
             profile: Profile::Store,
+            config: crate::config::Config::default(),
         }
     }
 
@@ -139,10 +141,17 @@ impl Pkg {
         self
     }
 
+    /// Checks under a configuration (thresholds, levels, suppressions).
+    pub fn config(mut self, config: crate::config::Config) -> Pkg {
+        self.config = config;
+        self
+    }
+
     /// The report of the package.
     pub fn report(&self) -> crate::PackageReport {
         let options = Options {
             profile: self.profile,
+            config: self.config.clone(),
             ..Options::default()
         };
         check_zip_bytes("test.zip", zip(&self.files), &options)

@@ -1,5 +1,5 @@
 //! `agent-conversation-starters-count`: a store agent needs 3 to 6 conversation starters (the
-//! schema allows 1 to 12).
+//! schema allows 1 to 12). Both numbers are configurable (`[thresholds]` in appcert.toml).
 
 use super::util::agents;
 use crate::engine::Ctx;
@@ -9,9 +9,6 @@ use serde_json::Value;
 
 pub struct AgentConversationStartersCount;
 
-pub const MIN: usize = 3;
-pub const MAX: usize = 6;
-
 impl CodeRule for AgentConversationStartersCount {
     fn id(&self) -> &'static str {
         "agent-conversation-starters-count"
@@ -19,27 +16,31 @@ impl CodeRule for AgentConversationStartersCount {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
+        let (min, max) = (
+            ctx.thresholds.conversation_starters_min,
+            ctx.thresholds.conversation_starters_max,
+        );
         for (file, a) in agents(ctx) {
             let (ptr, n) = match a.get("conversation_starters") {
                 None => ("", 0),
                 Some(Value::Array(v)) => ("/conversation_starters", v.len()),
                 Some(_) => continue, // wrong type: the schema reports it
             };
-            if (MIN..=MAX).contains(&n) {
+            if (min..=max).contains(&n) {
                 continue;
             }
-            let message = if n < MIN {
+            let message = if n < min {
                 format!(
-                    "the agent has {n} conversation starter{}; the store asks for at least {MIN}",
+                    "the agent has {n} conversation starter{}; the store asks for at least {min}",
                     if n == 1 { "" } else { "s" }
                 )
             } else {
-                format!("the agent has {n} conversation starters; the store allows at most {MAX} (the schema allows 12)")
+                format!("the agent has {n} conversation starters; the store allows at most {max} (the schema allows 12)")
             };
             out.push(
                 meta.finding(file, ptr, message)
-                    .help(format!("Give the agent {MIN} to {MAX} conversation starters, each a distinct task the agent can really do."))
-                    .label(if n < MIN { "too few" } else { "too many" }),
+                    .help(format!("Give the agent {min} to {max} conversation starters, each a distinct task the agent can really do."))
+                    .label(if n < min { "too few" } else { "too many" }),
             );
         }
     }

@@ -1,7 +1,7 @@
 //! `me-parameter-count-low`: a search command of a Copilot-capable message extension with too
 //! few parameters for compound requests. The sources disagree (§M.1: the Teams Store guidelines
 //! say at least 2, the agent validation guidelines 3 or more): fewer than 2 is an error, exactly
-//! 2 a warning.
+//! 2 a warning. Both numbers are configurable (`[thresholds]` in appcert.toml).
 
 use super::util::{copilot_mes, items};
 use crate::engine::{Ctx, MANIFEST};
@@ -11,11 +11,6 @@ use serde_json::Value;
 
 pub struct MeParameterCountLow;
 
-/// Below this many parameters: error.
-pub const ERROR_BELOW: usize = 2;
-/// Below this many parameters: warning.
-pub const WARN_BELOW: usize = 3;
-
 impl CodeRule for MeParameterCountLow {
     fn id(&self) -> &'static str {
         "me-parameter-count-low"
@@ -24,6 +19,8 @@ impl CodeRule for MeParameterCountLow {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(m) = ctx.manifest() else { return };
         let meta = registry().meta(self.id());
+        let error_below = ctx.thresholds.me_parameters_error_below;
+        let warn_below = ctx.thresholds.me_parameters_warning_below;
         for (mp, me) in copilot_mes(&m.value) {
             for (cp, c) in items(me, "/commands") {
                 if c.get("type").and_then(Value::as_str).unwrap_or("query") != "query" {
@@ -33,15 +30,15 @@ impl CodeRule for MeParameterCountLow {
                     continue;
                 };
                 let n = params.len();
-                if n >= WARN_BELOW || n == 0 {
+                if n >= warn_below || n == 0 {
                     continue; // none: the schema asks for at least one
                 }
                 let id = c.get("id").and_then(Value::as_str).unwrap_or("?");
                 let mut f = meta
-                    .finding(MANIFEST, format!("{mp}{cp}/parameters"), format!("search command `{id}` has {n} parameter{}; Copilot guidelines ask for {} or more so users can combine conditions", if n == 1 { "" } else { "s" }, if n < ERROR_BELOW { ERROR_BELOW } else { WARN_BELOW }))
+                    .finding(MANIFEST, format!("{mp}{cp}/parameters"), format!("search command `{id}` has {n} parameter{}; Copilot guidelines ask for {} or more so users can combine conditions", if n == 1 { "" } else { "s" }, if n < error_below { error_below } else { warn_below }))
                     .help("Add parameters for the conditions users combine in one request (for example name, status and date), up to 5, each with a description; the service must accept any of them empty.")
                     .label("few parameters");
-                if n >= ERROR_BELOW {
+                if n >= error_below {
                     f.severity = Severity::Warning;
                 }
                 out.push(f);
