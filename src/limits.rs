@@ -34,3 +34,9 @@ impl Default for Limits {
         }
     }
 }
+
+/// Most values (objects, arrays, members and elements) one JSON file may hold. Each value costs
+/// memory in the parsed tree and the pointer index (about 350 bytes each); real package files
+/// hold a few thousand.
+/// Not configurable: it bounds memory, like the other limits, whatever the flags say.
+pub const MAX_JSON_VALUES: usize = 200_000;

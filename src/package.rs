@@ -281,6 +281,17 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             findings,
         };
     }
+    // Refuse an archive with too many entries before the zip crate parses (and allocates
+    // for) its central directory.
+    if let Some(count) = declared_entry_count(&bytes) {
+        if count > limits.max_entries as u64 {
+            findings.push(too_many_entries(count, limits));
+            return Opened {
+                package: None,
+                findings,
+            };
+        }
+    }
     let cursor = std::io::Cursor::new(bytes.as_slice());
     let mut archive = match zip::ZipArchive::new(cursor) {
         Ok(a) => a,
@@ -298,16 +309,7 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
         }
     };
     if archive.len() > limits.max_entries {
-        findings.push(pkg_finding(
-            "package-limit-exceeded",
-            Severity::Error,
-            format!(
-                "the package holds {} entries, above the limit of {}",
-                archive.len(),
-                limits.max_entries
-            ),
-            "An app package holds a manifest, two icons and a few referenced files; rebuild it with only those, or raise the limit with --max-entries.",
-        ));
+        findings.push(too_many_entries(archive.len() as u64, limits));
         return Opened {
             package: None,
             findings,
@@ -390,6 +392,8 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
         }
         let data: Result<Vec<u8>, EntryError> = if encrypted {
             Err(EntryError::Encrypted)
+        } else if let Some(unsupported) = unsupported_method(method) {
+            unsupported
         } else if total_exceeded {
             Err(EntryError::TotalLimit {
                 limit: limits.max_total_bytes,
@@ -423,6 +427,19 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             );
             continue;
         }
+        if data.as_deref().is_ok_and(is_zip_data) {
+            findings.push(
+                Finding::new(
+                    "package-nested-zip",
+                    Severity::Error,
+                    name.clone(),
+                    "",
+                    format!("`{name}` is a zip archive inside the package"),
+                )
+                .help("Partner Center does not open archives inside the package. If this is the app package itself, it was zipped twice: zip manifest.json and the icons directly. Otherwise remove the archive.")
+                .whole_file(),
+            );
+        }
         let cell = OnceLock::new();
         let _ = cell.set(data);
         entries.insert(
@@ -455,6 +472,87 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
     }
 }
 
+/// The error for an entry whose compression method appcert (and Teams) does not read: all but
+/// stored and deflate. Method 99 is AES encryption.
+fn unsupported_method(method: zip::CompressionMethod) -> Option<Result<Vec<u8>, EntryError>> {
+    use zip::CompressionMethod as M;
+    if matches!(method, M::Stored | M::Deflated) {
+        return None;
+    }
+    #[allow(deprecated)] // the raw number is what tells the methods apart here
+    let code = method.to_u16();
+    if code == 99 {
+        return Some(Err(EntryError::Encrypted));
+    }
+    let name = match code {
+        12 => "bzip2".to_string(),
+        14 => "LZMA".to_string(),
+        93 => "Zstandard".to_string(),
+        95 => "XZ".to_string(),
+        9 => "Deflate64".to_string(),
+        98 => "PPMd".to_string(),
+        n => format!(
+            "{} (number {n})",
+            zip::CompressionMethod::name_from_u16(n).to_lowercase()
+        ),
+    };
+    Some(Err(EntryError::UnsupportedCompression(name)))
+}
+
+fn too_many_entries(count: u64, limits: &Limits) -> Finding {
+    pkg_finding(
+        "package-limit-exceeded",
+        Severity::Error,
+        format!(
+            "the package holds {count} entries, above the limit of {}",
+            limits.max_entries
+        ),
+        "An app package holds a manifest, two icons and a few referenced files; rebuild it with only those, or raise the limit with --max-entries.",
+    )
+}
+
+/// Offset of the end-of-central-directory record: the last signature within the final
+/// 64 KiB + 22 bytes.
+fn find_eocd(bytes: &[u8]) -> Option<usize> {
+    let start = bytes.len().saturating_sub(65_557);
+    (start..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))
+}
+
+/// The number of entries the end record declares (the zip64 record's when the classic one
+/// says 0xFFFF), read without trusting anything else.
+fn declared_entry_count(bytes: &[u8]) -> Option<u64> {
+    let eocd = find_eocd(bytes)?;
+    let count = bytes
+        .get(eocd + 10..eocd + 12)
+        .map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])))?;
+    if count != 0xFFFF {
+        return Some(count);
+    }
+    // Zip64 end of central directory locator, 20 bytes before the classic record.
+    let locator = eocd.checked_sub(20)?;
+    if !bytes.get(locator..)?.starts_with(b"PK\x06\x07") {
+        return Some(count);
+    }
+    let u64_at = |o: usize| {
+        bytes
+            .get(o..o.checked_add(8)?)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_le_bytes)
+    };
+    let record = usize::try_from(u64_at(locator + 8)?).ok()?;
+    if !bytes.get(record..)?.starts_with(b"PK\x06\x06") {
+        return Some(count);
+    }
+    u64_at(record.checked_add(32)?)
+}
+
+/// Whether entry bytes are themselves a zip archive.
+fn is_zip_data(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
 /// Names that occur more than once in the zip's central directory (the zip crate keeps only
 /// one entry per name, so they are read from the directory records themselves).
 fn duplicate_names(bytes: &[u8]) -> Vec<String> {
@@ -468,12 +566,7 @@ fn duplicate_names(bytes: &[u8]) -> Vec<String> {
             .get(o..o + 4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
     };
-    // End of central directory: the last EOCD signature within the final 64 KiB + 22 bytes.
-    let start = bytes.len().saturating_sub(65_557);
-    let Some(eocd) = (start..bytes.len().saturating_sub(21))
-        .rev()
-        .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))
-    else {
+    let Some(eocd) = find_eocd(bytes) else {
         return Vec::new();
     };
     let (Some(count), Some(mut offset)) = (u16_at(eocd + 10), u32_at(eocd + 16)) else {
@@ -626,6 +719,7 @@ pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
 pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
     let mut findings = Vec::new();
     let mut entries = BTreeMap::new();
+    let mut listed: u64 = 0;
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .max_depth(8)
@@ -673,6 +767,21 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
             );
             continue;
         }
+        if !item.file_type().is_file() {
+            findings.push(
+                Finding::new(
+                    "package-unreadable",
+                    Severity::Warning,
+                    name.clone(),
+                    "",
+                    format!(
+                        "`{name}` is not a regular file (a device, pipe or socket); it is not read"
+                    ),
+                )
+                .help("A package holds regular files only: remove it from the package folder."),
+            );
+            continue;
+        }
         if entries.len() >= limits.max_entries {
             findings.push(pkg_finding(
                 "package-limit-exceeded",
@@ -686,13 +795,31 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
             break;
         }
         let size = item.metadata().map(|m| m.len()).unwrap_or(0);
+        // A file larger than the limits is a finding now and is never read.
+        let data = OnceLock::new();
+        listed = listed.saturating_add(size);
+        let refused = if size > limits.max_entry_bytes {
+            Some(EntryError::TooLarge {
+                limit: limits.max_entry_bytes,
+            })
+        } else if listed > limits.max_total_bytes {
+            Some(EntryError::TotalLimit {
+                limit: limits.max_total_bytes,
+            })
+        } else {
+            None
+        };
+        if let Some(e) = refused {
+            findings.push(entry_error_finding(&name, &e));
+            let _ = data.set(Err(e));
+        }
         entries.insert(
             name.clone(),
             Entry {
                 name,
                 declared_size: size,
                 source: EntrySource::File(item.path().to_path_buf()),
-                data: OnceLock::new(),
+                data,
             },
         );
     }

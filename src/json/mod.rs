@@ -127,17 +127,55 @@ fn parse_inner(
         );
         return (None, Some(text), findings);
     }
+    // Depth and size are bounded before any tree is built: one pass over the bytes, no
+    // allocation, stopping at the first limit reached.
+    if let Some(limit) = prescan(&text, limits.max_json_depth) {
+        let (message, help, offset) = match limit {
+            Prescan::TooDeep { offset } => (
+                format!(
+                    "`{file}` nests JSON deeper than {} levels",
+                    limits.max_json_depth
+                ),
+                "App package files are shallow; check that this is the intended file, or raise the limit with --max-json-depth.",
+                offset,
+            ),
+            Prescan::TooManyValues { offset } => (
+                format!(
+                    "`{file}` holds more than {} JSON values",
+                    crate::limits::MAX_JSON_VALUES
+                ),
+                "App package files hold a few thousand values at most; check that this is the intended file.",
+                offset,
+            ),
+        };
+        findings.push(
+            Finding::new("package-limit-exceeded", Severity::Error, file, "", message)
+                .help(help)
+                .at_span(offset..(offset + 1).min(text.len())),
+        );
+        return (None, Some(text), findings);
+    }
     let value: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
             let offset = offset_of(&text, e.line(), e.column());
             let msg = e.to_string();
             let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-            let reason = if reason.contains("recursion limit") {
-                "it is nested too deeply".to_string()
-            } else {
-                reason
-            };
+            if reason.contains("recursion limit") {
+                // Only reachable when --max-json-depth is above the parser's own limit.
+                findings.push(
+                    Finding::new(
+                        "package-limit-exceeded",
+                        Severity::Error,
+                        file,
+                        "",
+                        format!("`{file}` nests JSON deeper than the parser's limit of 128 levels"),
+                    )
+                    .help("App package files are shallow; check that this is the intended file.")
+                    .at_span(offset..(offset + 1).min(text.len()).max(offset)),
+                );
+                return (None, Some(text), findings);
+            }
             let f = Finding::new(
                 "json-invalid-syntax",
                 Severity::Error,
@@ -221,6 +259,53 @@ fn parse_inner(
         None,
         findings,
     )
+}
+
+/// A limit reached by [`prescan`], at a byte offset of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prescan {
+    TooDeep { offset: usize },
+    TooManyValues { offset: usize },
+}
+
+/// One pass over the bytes (strings skipped, escapes honoured) that finds the first bracket
+/// nested deeper than `max_depth` and whether the text holds more values than
+/// [`crate::limits::MAX_JSON_VALUES`] (counted as brackets and commas, an upper bound). It
+/// does not validate; the parser does that afterwards.
+fn prescan(text: &str, max_depth: usize) -> Option<Prescan> {
+    let mut depth = 0usize;
+    let mut values = 1usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max_depth {
+                    return Some(Prescan::TooDeep { offset: i });
+                }
+                values += 1;
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' => values += 1,
+            _ => continue,
+        }
+        if values > crate::limits::MAX_JSON_VALUES {
+            return Some(Prescan::TooManyValues { offset: i });
+        }
+    }
+    None
 }
 
 /// The pointer and length of the first string (value or key) longer than `limit` bytes.
@@ -398,6 +483,49 @@ mod tests {
                 .unwrap();
             assert!(f.message.contains(what), "{}", f.message);
         }
+    }
+
+    #[test]
+    fn prescan_finds_depth_and_value_count_outside_strings() {
+        assert_eq!(prescan("[[[1]]]", 3), None);
+        assert_eq!(
+            prescan("[[[[1]]]]", 3),
+            Some(Prescan::TooDeep { offset: 3 })
+        );
+        // Brackets, commas and escaped quotes inside strings do not count.
+        assert_eq!(prescan(r#"["[[[[\"[[[[", ",,,,"]"#, 2), None);
+        let many = format!("[{}0]", "0,".repeat(crate::limits::MAX_JSON_VALUES));
+        assert!(matches!(
+            prescan(&many, 64),
+            Some(Prescan::TooManyValues { .. })
+        ));
+        let deep = "[".repeat(200_000);
+        assert_eq!(prescan(&deep, 64), Some(Prescan::TooDeep { offset: 64 }));
+    }
+
+    #[test]
+    fn deep_nesting_is_a_limit_not_a_syntax_error() {
+        let text = format!("{{\"a\":{}{}}}", "[".repeat(150_000), "]".repeat(150_000));
+        let p = parse_doc("m.json", text.as_bytes(), &Limits::default());
+        assert!(p.doc.is_none());
+        assert_eq!(p.findings.len(), 1);
+        assert_eq!(p.findings[0].rule, "package-limit-exceeded");
+        assert_eq!(
+            p.findings[0].message,
+            "`m.json` nests JSON deeper than 64 levels"
+        );
+        // Above the parser's own limit of 128 levels, the parser's limit is named.
+        let limits = Limits {
+            max_json_depth: 1_000_000,
+            ..Limits::default()
+        };
+        let p = parse_doc("m.json", text.as_bytes(), &limits);
+        assert_eq!(p.findings[0].rule, "package-limit-exceeded");
+        assert!(
+            p.findings[0].message.contains("128"),
+            "{}",
+            p.findings[0].message
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! - `formats`: SARIF, JUnit, GitHub and Markdown reports, `--output FORMAT=FILE`.
 //! - `report_schema`: JSON reports validate against `schemas/report.schema.json`.
 //! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
+//! - `hostile`: crafted packages (bombs, deep JSON, unsafe names, …) end in findings, never a crash.
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
 
 mod batch;
@@ -15,5 +16,6 @@ mod corpus;
 mod defects;
 mod failing;
 mod formats;
+mod hostile;
 mod packages;
 mod report_schema;
