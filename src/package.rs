@@ -549,7 +549,7 @@ fn declared_entry_count(bytes: &[u8]) -> Option<u64> {
 }
 
 /// Whether entry bytes are themselves a zip archive.
-fn is_zip_data(bytes: &[u8]) -> bool {
+pub fn is_zip_data(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
