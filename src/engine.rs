@@ -60,6 +60,35 @@ pub struct Ctx<'p> {
     pub env: Option<Arc<Env>>,
     /// Configurable numbers where the sources disagree.
     pub thresholds: crate::config::Thresholds,
+    /// Derived data several rules share (e.g. parsed OpenAPI descriptions), computed once.
+    pub memo: Memo,
+}
+
+/// Per-package memo: a value derived from the package is computed by the first rule that
+/// needs it and shared with the others (each OpenAPI description is parsed once, not once per
+/// rule).
+#[derive(Default)]
+pub struct Memo {
+    values: std::sync::Mutex<BTreeMap<String, Arc<dyn std::any::Any + Send + Sync>>>,
+}
+
+impl Memo {
+    /// The value under `key`, computed by `make` on first use. A key always holds one type.
+    pub fn get_or_insert<T: std::any::Any + Send + Sync>(
+        &self,
+        key: &str,
+        make: impl FnOnce() -> T,
+    ) -> Option<Arc<T>> {
+        let mut map = match self.values.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let value = map
+            .entry(key.to_string())
+            .or_insert_with(|| Arc::new(make()))
+            .clone();
+        value.downcast::<T>().ok()
+    }
 }
 
 impl Ctx<'_> {
@@ -88,6 +117,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         manifest_version: None,
         env: options.env.clone(),
         thresholds: options.config.thresholds,
+        memo: Memo::default(),
     };
     if locate_manifest(&package, &mut findings) {
         load_manifest(&mut ctx, options, &mut findings);
@@ -810,6 +840,21 @@ mod tests {
             "{}",
             copilot.message
         );
+    }
+
+    #[test]
+    fn memo_computes_each_key_once() {
+        let memo = super::Memo::default();
+        let calls = std::cell::Cell::new(0);
+        let make = || {
+            calls.set(calls.get() + 1);
+            42u32
+        };
+        assert_eq!(memo.get_or_insert("k", make).as_deref(), Some(&42));
+        assert_eq!(memo.get_or_insert("k", make).as_deref(), Some(&42));
+        assert_eq!(calls.get(), 1);
+        // A key holds one type: asking for another is None, not a panic.
+        assert!(memo.get_or_insert("k", || "text").is_none());
     }
 
     #[test]

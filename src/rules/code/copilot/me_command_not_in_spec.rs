@@ -28,7 +28,8 @@ impl CodeRule for MeCommandNotInSpec {
             let Some(target) = resolve(MANIFEST, raw) else {
                 continue;
             };
-            let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+            let parsed = parse_spec(ctx, &target);
+            let Some(Ok(spec)) = parsed.as_deref() else {
                 continue;
             };
             let ids = spec.operation_ids();

@@ -23,7 +23,8 @@ impl CodeRule for OpenapiConsequentialDisabled {
                 let Some(target) = runtime_spec_target(file, r) else {
                     continue;
                 };
-                let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+                let parsed = parse_spec(ctx, &target);
+                let Some(Ok(spec)) = parsed.as_deref() else {
                     continue;
                 };
                 for (fp, f) in items(p, "/functions") {

@@ -21,7 +21,8 @@ impl CodeRule for OpenapiInvalidSyntax {
             if !seen.insert(u.target.clone()) {
                 continue;
             }
-            let Some(Err(e)) = parse_spec(ctx, &u.target) else {
+            let parsed = parse_spec(ctx, &u.target);
+            let Some(Err(e)) = parsed.as_deref() else {
                 continue;
             };
             let at = match (e.line, e.column) {

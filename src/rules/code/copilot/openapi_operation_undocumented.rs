@@ -104,11 +104,12 @@ impl CodeRule for OpenapiOperationUndocumented {
             }
         }
         for (target, ids) in used {
-            let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+            let parsed = parse_spec(ctx, &target);
+            let Some(Ok(spec)) = parsed.as_deref() else {
                 continue;
             };
             for id in ids {
-                check_op(meta, &spec, &id, out);
+                check_op(meta, spec, &id, out);
             }
         }
     }

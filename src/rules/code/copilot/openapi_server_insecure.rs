@@ -24,7 +24,8 @@ impl CodeRule for OpenapiServerInsecure {
             if !seen.insert(u.target.clone()) {
                 continue;
             }
-            let Some(Ok(spec)) = parse_spec(ctx, &u.target) else {
+            let parsed = parse_spec(ctx, &u.target);
+            let Some(Ok(spec)) = parsed.as_deref() else {
                 continue;
             };
             for (sp, s) in items(&spec.value, "/servers") {

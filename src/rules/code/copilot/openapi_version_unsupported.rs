@@ -23,7 +23,8 @@ impl CodeRule for OpenapiVersionUnsupported {
             if !seen.insert(u.target.clone()) {
                 continue;
             }
-            let Some(Ok(spec)) = parse_spec(ctx, &u.target) else {
+            let parsed = parse_spec(ctx, &u.target);
+            let Some(Ok(spec)) = parsed.as_deref() else {
                 continue;
             };
             let v = &spec.value;

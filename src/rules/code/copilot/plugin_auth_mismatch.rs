@@ -59,10 +59,11 @@ impl CodeRule for PluginAuthMismatch {
                 let Some(target) = runtime_spec_target(file, r) else {
                     continue;
                 };
-                let Some(Ok(spec)) = parse_spec(ctx, &target) else {
+                let parsed = parse_spec(ctx, &target);
+                let Some(Ok(spec)) = parsed.as_deref() else {
                     continue;
                 };
-                let kinds = scheme_kinds(&spec);
+                let kinds = scheme_kinds(spec);
                 let has = |k: &[&str]| kinds.iter().any(|x| k.contains(&x.as_str()));
                 let problem = match auth {
                     "OAuthPluginVault"

@@ -87,11 +87,13 @@ fn looks_yaml(file: &str, text: &str) -> bool {
         || !matches!(text.trim_start().chars().next(), Some('{') | Some('['))
 }
 
-/// Parses a spec file of the package. `None` when the file is not in the package (the
-/// reference rule reports it) or cannot be read.
-pub fn parse_spec(ctx: &Ctx<'_>, file: &str) -> Option<Result<Spec, SpecError>> {
+/// Parses a spec file of the package, once per package (the result is shared by every rule
+/// that reads the spec). `None` when the file is not in the package (the reference rule
+/// reports it) or cannot be read.
+pub fn parse_spec(ctx: &Ctx<'_>, file: &str) -> Option<std::sync::Arc<Result<Spec, SpecError>>> {
     let bytes = ctx.package.read(file)?.ok()?;
-    Some(parse_spec_bytes(file, bytes))
+    ctx.memo
+        .get_or_insert(&format!("openapi:{file}"), || parse_spec_bytes(file, bytes))
 }
 
 pub fn parse_spec_bytes(file: &str, bytes: &[u8]) -> Result<Spec, SpecError> {
