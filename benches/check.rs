@@ -1,8 +1,9 @@
 //! `cargo bench --bench check`: time per package (whole check: open, parse, schemas, rules)
 //! over the fixture packages and `../shared/corpus` (skipped when absent), then whole-run
-//! throughput, sequential and parallel. A plain binary (`harness = false`) printing a table.
+//! throughput, sequential and parallel, then the median split of one package's check into
+//! phases. A plain binary (`harness = false`) printing tables.
 
-use appcert::{check_input, check_paths, discover, Options};
+use appcert::{check_input, check_paths, discover, InputKind, Options};
 use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {
@@ -59,6 +60,75 @@ fn bench_set(name: &str, path: &str, rounds: usize) {
     );
 }
 
+/// One package's check split into phases, measured by running the library's pieces in
+/// order: open (read the zip or list the folder, read manifest.json), parse (decode and parse
+/// the manifest, span index included), schema (validate the manifest against its schema), and
+/// the rest of the whole check (referenced files and their schemas, every rule, locations),
+/// which is the whole check minus the three.
+fn phases(input: &appcert::Input, options: &Options) -> Option<[Duration; 4]> {
+    let t = Instant::now();
+    let opened = match input.kind {
+        InputKind::Zip => appcert::package::open_zip(&input.display, &input.path, &options.limits),
+        InputKind::Dir => appcert::package::open_dir(&input.display, &input.path, &options.limits),
+    };
+    let pkg = opened.package?;
+    let bytes = pkg.read("manifest.json")?.ok()?.to_vec();
+    let open = t.elapsed();
+    let t = Instant::now();
+    let parsed = appcert::json::parse_doc("manifest.json", &bytes, &options.limits);
+    let parse = t.elapsed();
+    let doc = parsed.doc?;
+    let version = doc.str_at("/manifestVersion")?.to_string();
+    let path = appcert::schema::manifest_schema_path(&version)?;
+    let t = Instant::now();
+    let _ = appcert::schema::validate_by_path(&path, &doc.value);
+    let schema = t.elapsed();
+    let t = Instant::now();
+    let _ = check_input(input, options);
+    let whole = t.elapsed();
+    Some([
+        open,
+        parse,
+        schema,
+        whole.saturating_sub(open + parse + schema),
+    ])
+}
+
+fn bench_phases(name: &str, path: &str) {
+    let Ok(inputs) = discover::discover_all(&[path.to_string()]) else {
+        return;
+    };
+    let options = Options::default();
+    for input in &inputs {
+        let _ = check_input(input, &options); // compile every schema first
+    }
+    let mut columns: [Vec<Duration>; 4] = Default::default();
+    for input in &inputs {
+        if let Some(p) = phases(input, &options) {
+            for (c, d) in columns.iter_mut().zip(p) {
+                c.push(d);
+            }
+        }
+    }
+    for c in columns.iter_mut() {
+        c.sort();
+    }
+    let median = |i: usize| ms(percentile(&columns[i], 0.5));
+    let total = |i: usize| ms(columns[i].iter().sum());
+    println!(
+        "{name:<10} {:>5} {:>7.3} {:>7.3} {:>7.3} {:>9.3} {:>9.1} {:>9.1} {:>9.1} {:>9.1}",
+        columns[0].len(),
+        median(0),
+        median(1),
+        median(2),
+        median(3),
+        total(0),
+        total(1),
+        total(2),
+        total(3),
+    );
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; ignore arguments.
     let root = env!("CARGO_MANIFEST_DIR");
@@ -77,4 +147,10 @@ fn main() {
     );
     bench_set("fixtures", &format!("{root}/fixtures/packages"), 20);
     bench_set("corpus", &format!("{root}/../shared/corpus"), 3);
+    println!(
+        "\nphases (schemas already compiled; packages whose manifest parses and has a known version)\n{:<10} {:>5} {:>7} {:>7} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "set", "pkgs", "open p50", "parse", "schema", "rules+ p50", "open Σms", "parse Σ", "schema Σ", "rules+ Σ"
+    );
+    bench_phases("fixtures", &format!("{root}/fixtures/packages"));
+    bench_phases("corpus", &format!("{root}/../shared/corpus"));
 }

@@ -3,7 +3,7 @@
 //! fully transparent, or opaque and within ±8 per channel of one colour (alpha within 8 of 0 or 255 counts as
 //! transparent or opaque: resampling leaves 254 on edges).
 
-use super::util::{decode, icon_files, Decoded, Rgba};
+use super::util::{icon_files, Decoded, Rgba};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
 use crate::rules::{registry, CodeRule};
@@ -108,10 +108,11 @@ impl CodeRule for IconColorBackground {
             if icon.key != "color" {
                 continue;
             }
-            let Decoded::Image(_, img) = decode(icon.bytes) else {
+            let decoded = icon.decoded();
+            let Decoded::Image(_, img) = decoded.as_ref() else {
                 continue;
             };
-            if let Some(why) = background_problem(&img) {
+            if let Some(why) = background_problem(img) {
                 out.push(
                     meta.finding(
                         MANIFEST,

@@ -1,6 +1,6 @@
 //! `icon-not-png`: an icon file that is not a PNG (no PNG signature), saying what it really is.
 
-use super::util::{decode, icon_files, Decoded};
+use super::util::{icon_files, Decoded};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
 use crate::rules::{registry, CodeRule};
@@ -15,7 +15,7 @@ impl CodeRule for IconNotPng {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
         for icon in icon_files(ctx) {
-            if let Decoded::NotPng(what) = decode(icon.bytes) {
+            if let Decoded::NotPng(what) = icon.decoded().as_ref() {
                 out.push(
                     meta.finding(
                         MANIFEST,
@@ -31,7 +31,7 @@ impl CodeRule for IconNotPng {
                         icon.file,
                         side = icon.expected_side()
                     ))
-                    .label(what),
+                    .label(*what),
                 );
             }
         }

@@ -3,7 +3,7 @@
 //! transparent symbol cut out of opaque white) satisfies the same per-pixel rule. An icon that
 //! is entirely transparent or entirely opaque white shows no symbol and is reported too.
 
-use super::util::{decode, icon_files, Decoded};
+use super::util::{icon_files, Decoded};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
 use crate::rules::{registry, CodeRule};
@@ -24,7 +24,8 @@ impl CodeRule for IconOutlineColors {
             if icon.key != "outline" {
                 continue;
             }
-            let Decoded::Image(_, img) = decode(icon.bytes) else {
+            let decoded = icon.decoded();
+            let Decoded::Image(_, img) = decoded.as_ref() else {
                 continue;
             };
             let mut bad = 0usize;

@@ -2,7 +2,7 @@
 //! the color icon. Compares the symbol masks of both icons, each cropped to its bounding box
 //! and sampled on a 16×16 grid: an overlap (intersection over union) below 0.3 is reported.
 
-use super::util::{decode, icon_files, Decoded, Rgba};
+use super::util::{icon_files, Decoded, Rgba};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
 use crate::rules::{registry, CodeRule};
@@ -108,15 +108,16 @@ impl CodeRule for IconOutlineMismatch {
             icons
                 .iter()
                 .find(|i| i.key == key)
-                .and_then(|i| match decode(i.bytes) {
-                    Decoded::Image(_, img) => Some((i, img)),
-                    _ => None,
-                })
+                .map(|i| (i, i.decoded()))
         };
-        let (Some((color, cimg)), Some((outline, oimg))) = (get("color"), get("outline")) else {
+        let (Some((color, cdec)), Some((outline, odec))) = (get("color"), get("outline")) else {
             return;
         };
-        let (Some(cm), Some(om)) = (color_mask(&cimg), outline_mask(&oimg)) else {
+        let (Decoded::Image(_, cimg), Decoded::Image(_, oimg)) = (cdec.as_ref(), odec.as_ref())
+        else {
+            return;
+        };
+        let (Some(cm), Some(om)) = (color_mask(cimg), outline_mask(oimg)) else {
             return;
         };
         let score = iou(&cm, &om);

@@ -1,6 +1,6 @@
 //! `icon-png-corrupt`: an icon with a PNG signature that cannot be decoded.
 
-use super::util::{decode, icon_files, Decoded, Undecoded};
+use super::util::{icon_files, Decoded, Undecoded};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
 use crate::rules::{registry, CodeRule};
@@ -15,7 +15,7 @@ impl CodeRule for IconPngCorrupt {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
         for icon in icon_files(ctx) {
-            let why = match decode(icon.bytes) {
+            let why = match icon.decoded().as_ref() {
                 Decoded::BadHeader(e) => format!("its header cannot be read ({e})"),
                 Decoded::Header(_, Undecoded::Corrupt(e)) => {
                     format!("its image data cannot be decoded ({e})")

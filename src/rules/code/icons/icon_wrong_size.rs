@@ -1,7 +1,7 @@
 //! `icon-wrong-size`: the color icon must be 192×192, the outline icon and the optional
 //! color32x32 icon 32×32. The size comes from the PNG header; nothing is allocated for it.
 
-use super::util::{decode, icon_files, Decoded, Undecoded};
+use super::util::{icon_files, Decoded, Undecoded};
 use crate::engine::{Ctx, MANIFEST};
 use crate::finding::Finding;
 use crate::rules::{registry, CodeRule};
@@ -16,7 +16,8 @@ impl CodeRule for IconWrongSize {
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
         for icon in icon_files(ctx) {
-            let decoded = decode(icon.bytes);
+            let decoded = icon.decoded();
+            let decoded = decoded.as_ref();
             let Some(h) = decoded.header() else { continue };
             let side = icon.expected_side();
             if h.width == side && h.height == side {

@@ -21,6 +21,7 @@ pub struct IconFile<'c> {
     /// Package path of the file.
     pub file: String,
     pub bytes: &'c [u8],
+    memo: &'c crate::engine::Memo,
 }
 
 impl IconFile<'_> {
@@ -31,6 +32,14 @@ impl IconFile<'_> {
         } else {
             32
         }
+    }
+
+    /// The decoded icon, decoded once per package and shared by every icon rule.
+    pub fn decoded(&self) -> std::sync::Arc<Decoded> {
+        let bytes = self.bytes;
+        self.memo
+            .get_or_insert(&format!("png:{}", self.file), || decode(bytes))
+            .unwrap_or_else(|| std::sync::Arc::new(decode(bytes)))
     }
 
     /// `icons.color`
@@ -62,6 +71,7 @@ pub fn icon_files<'c>(ctx: &'c Ctx<'_>) -> Vec<IconFile<'c>> {
             pointer: r.pointer.clone(),
             file: target.clone(),
             bytes,
+            memo: &ctx.memo,
         });
     }
     out
