@@ -1,11 +1,10 @@
 //! `openapi-invalid-syntax`: an OpenAPI description of the package that is not valid YAML or
 //! JSON.
 
-use super::util::{parse_spec, spec_uses};
+use super::util::distinct_specs;
 use crate::engine::Ctx;
 use crate::finding::Finding;
 use crate::rules::{registry, CodeRule};
-use std::collections::BTreeSet;
 
 pub struct OpenapiInvalidSyntax;
 
@@ -16,13 +15,8 @@ impl CodeRule for OpenapiInvalidSyntax {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
-        let mut seen = BTreeSet::new();
-        for u in spec_uses(ctx) {
-            if !seen.insert(u.target.clone()) {
-                continue;
-            }
-            let parsed = parse_spec(ctx, &u.target);
-            let Some(Err(e)) = parsed.as_deref() else {
+        for (_, parsed) in distinct_specs(ctx) {
+            let Err(e) = parsed.as_ref() else {
                 continue;
             };
             let at = match (e.line, e.column) {

@@ -1,14 +1,13 @@
 //! `openapi-server-insecure`: an OpenAPI `servers` URL that is not https or points at
 //! localhost, an IP address or a tunnelling service.
 
-use super::util::{items, parse_spec, spec_uses};
+use super::util::{distinct_specs, items};
 use crate::engine::Ctx;
 use crate::finding::Finding;
 use crate::rules::code::domains::util::{is_placeholder_like, split_url};
 use crate::rules::text::bad_host_reason;
 use crate::rules::{registry, CodeRule};
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 pub struct OpenapiServerInsecure;
 
@@ -19,13 +18,8 @@ impl CodeRule for OpenapiServerInsecure {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
-        let mut seen = BTreeSet::new();
-        for u in spec_uses(ctx) {
-            if !seen.insert(u.target.clone()) {
-                continue;
-            }
-            let parsed = parse_spec(ctx, &u.target);
-            let Some(Ok(spec)) = parsed.as_deref() else {
+        for (_, parsed) in distinct_specs(ctx) {
+            let Ok(spec) = parsed.as_ref() else {
                 continue;
             };
             for (sp, s) in items(&spec.value, "/servers") {

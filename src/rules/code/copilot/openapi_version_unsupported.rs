@@ -1,13 +1,12 @@
 //! `openapi-version-unsupported`: an OpenAPI description that is not OpenAPI 3.0.x or 3.1.x
 //! (Swagger 2.0, or no `openapi` field).
 
-use super::util::{parse_spec, spec_uses};
+use super::util::distinct_specs;
 use crate::engine::Ctx;
 use crate::finding::Finding;
 use crate::references::has_placeholder;
 use crate::rules::{registry, CodeRule};
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 pub struct OpenapiVersionUnsupported;
 
@@ -18,13 +17,8 @@ impl CodeRule for OpenapiVersionUnsupported {
 
     fn check(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let meta = registry().meta(self.id());
-        let mut seen = BTreeSet::new();
-        for u in spec_uses(ctx) {
-            if !seen.insert(u.target.clone()) {
-                continue;
-            }
-            let parsed = parse_spec(ctx, &u.target);
-            let Some(Ok(spec)) = parsed.as_deref() else {
+        for (u, parsed) in distinct_specs(ctx) {
+            let Ok(spec) = parsed.as_ref() else {
                 continue;
             };
             let v = &spec.value;

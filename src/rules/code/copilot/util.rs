@@ -313,6 +313,20 @@ pub struct SpecUse {
 }
 
 /// Every local OpenAPI description referenced by the manifest or a plugin that is in the package.
+/// Each local OpenAPI description of the package once (the first reference to it), with its
+/// parse result.
+pub fn distinct_specs(ctx: &Ctx<'_>) -> Vec<(SpecUse, std::sync::Arc<Result<Spec, SpecError>>)> {
+    let mut seen = std::collections::BTreeSet::new();
+    spec_uses(ctx)
+        .into_iter()
+        .filter(|u| seen.insert(u.target.clone()))
+        .filter_map(|u| {
+            let parsed = parse_spec(ctx, &u.target)?;
+            Some((u, parsed))
+        })
+        .collect()
+}
+
 pub fn spec_uses(ctx: &Ctx<'_>) -> Vec<SpecUse> {
     ctx.refs
         .iter()
