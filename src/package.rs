@@ -186,50 +186,38 @@ const ZIP_HELP: &str = "Rebuild the package with a standard zip tool (for exampl
 
 /// Opens a `.zip` package from disk.
 pub fn open_zip(input: &str, path: &Path, limits: &Limits) -> Opened {
+    let refused = |f: Finding| Opened {
+        package: None,
+        findings: vec![f],
+    };
+    let unreadable = |e: std::io::Error| {
+        refused(pkg_finding(
+            "package-unreadable",
+            Severity::Error,
+            format!("the package could not be read: {e}"),
+            "Check that the file exists and is readable.",
+        ))
+    };
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => {
-            return Opened {
-                package: None,
-                findings: vec![pkg_finding(
-                    "package-unreadable",
-                    Severity::Error,
-                    format!("the package could not be read: {e}"),
-                    "Check that the file exists and is readable.",
-                )],
-            }
-        }
+        Err(e) => return unreadable(e),
     };
     if meta.len() > limits.max_input_bytes {
-        return Opened {
-            package: None,
-            findings: vec![pkg_finding(
-                "package-limit-exceeded",
-                Severity::Error,
-                format!(
-                    "the package file is {} bytes, above the {} limit",
-                    meta.len(),
-                    human_bytes(limits.max_input_bytes)
-                ),
-                "An app package holds a manifest, two icons and a few JSON files; check that the right file was given, or raise the limit with --max-input-bytes.",
-            )],
-        };
+        return refused(pkg_finding(
+            "package-limit-exceeded",
+            Severity::Error,
+            format!(
+                "the package file is {} bytes, above the {} limit",
+                meta.len(),
+                human_bytes(limits.max_input_bytes)
+            ),
+            "An app package holds a manifest, two icons and a few JSON files; check that the right file was given, or raise the limit with --max-input-bytes.",
+        ));
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Opened {
-                package: None,
-                findings: vec![pkg_finding(
-                    "package-unreadable",
-                    Severity::Error,
-                    format!("the package could not be read: {e}"),
-                    "Check that the file exists and is readable.",
-                )],
-            }
-        }
-    };
-    open_zip_bytes(input, path, bytes, limits)
+    match std::fs::read(path) {
+        Ok(bytes) => open_zip_bytes(input, path, bytes, limits),
+        Err(e) => unreadable(e),
+    }
 }
 
 /// Whether an entry name is unsafe or malformed, and why.
