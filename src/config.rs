@@ -266,9 +266,24 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 
 impl Config {
     fn matches(list: &[String], rule: &str) -> bool {
-        let category = registry().get(rule).map(|r| r.category.as_str());
+        let meta = registry().get(rule);
+        let category = meta.map(|r| r.category.as_str());
+        let old_id = meta.and_then(|r| r.split_from.as_deref());
         list.iter()
-            .any(|s| s == rule || Some(s.as_str()) == category)
+            .any(|s| s == rule || Some(s.as_str()) == category || Some(s.as_str()) == old_id)
+    }
+
+    /// The configured level of a rule: by id, else by the id it was split from, else by
+    /// category.
+    fn level_of(&self, rule: &str) -> Option<&Level> {
+        let meta = registry().get(rule);
+        self.levels
+            .get(rule)
+            .or_else(|| {
+                meta.and_then(|m| m.split_from.as_ref())
+                    .and_then(|old| self.levels.get(old))
+            })
+            .or_else(|| meta.and_then(|m| self.levels.get(&m.category)))
     }
 
     /// Whether a rule runs at all.
@@ -279,12 +294,7 @@ impl Config {
         if Config::matches(&self.ignore, rule) {
             return false;
         }
-        let category = registry().get(rule).map(|r| r.category.clone());
-        let level = self
-            .levels
-            .get(rule)
-            .or_else(|| category.as_ref().and_then(|c| self.levels.get(c)));
-        level != Some(&Level::Off)
+        self.level_of(rule) != Some(&Level::Off)
     }
 
     /// Applies selection, levels and suppressions to the findings of one package.
@@ -292,12 +302,7 @@ impl Config {
     pub fn apply(&self, package_input: &str, findings: &mut Vec<Finding>) -> Vec<usize> {
         findings.retain(|f| self.enabled(&f.rule));
         for f in findings.iter_mut() {
-            let category = registry().get(&f.rule).map(|r| r.category.clone());
-            let level = self
-                .levels
-                .get(&f.rule)
-                .or_else(|| category.as_ref().and_then(|c| self.levels.get(c)));
-            if let Some(sev) = level.and_then(|l| l.severity()) {
+            if let Some(sev) = self.level_of(&f.rule).and_then(|l| l.severity()) {
                 f.severity = sev;
             }
         }
@@ -310,7 +315,12 @@ impl Config {
                 continue;
             }
             for f in findings.iter_mut() {
-                if f.rule == s.rule && f.file == s.file && f.pointer == s.pointer {
+                let same_rule = f.rule == s.rule
+                    || registry()
+                        .get(&f.rule)
+                        .and_then(|m| m.split_from.as_deref())
+                        == Some(s.rule.as_str());
+                if same_rule && f.file == s.file && f.pointer == s.pointer {
                     f.suppressed = Some(Suppressed {
                         reason: s.reason.clone(),
                     });

@@ -7,6 +7,7 @@ use crate::env::Env;
 use crate::finding::{Finding, Severity};
 use crate::json::{parse_doc, JsonDoc};
 use crate::limits::Limits;
+use crate::model::{Ctx, Memo, MANIFEST};
 use crate::package::{entry_error_finding, Opened, Package};
 use crate::references::{self, has_placeholder, FileRef, RefKind};
 use crate::report::{AppInfo, PackageReport};
@@ -44,61 +45,6 @@ impl Default for Options {
     }
 }
 
-/// Everything known about one package while it is checked.
-pub struct Ctx<'p> {
-    pub package: &'p Package,
-    pub profile: Profile,
-    /// Parsed JSON files by package path (the manifest under `manifest.json`).
-    pub docs: BTreeMap<String, JsonDoc>,
-    /// Texts of files that could not be parsed, for snippets.
-    pub unparsed: BTreeMap<String, String>,
-    /// Every file reference found so far.
-    pub refs: Vec<FileRef>,
-    /// Manifest version whose schema applies, when known.
-    pub manifest_version: Option<String>,
-    /// The Agents Toolkit environment the placeholders were resolved with (`--env`).
-    pub env: Option<Arc<Env>>,
-    /// Configurable numbers where the sources disagree.
-    pub thresholds: crate::config::Thresholds,
-    /// Derived data several rules share (e.g. parsed OpenAPI descriptions), computed once.
-    pub memo: Memo,
-}
-
-/// Per-package memo: a value derived from the package is computed by the first rule that
-/// needs it and shared with the others (each OpenAPI description is parsed once, not once per
-/// rule).
-#[derive(Default)]
-pub struct Memo {
-    values: std::sync::Mutex<BTreeMap<String, Arc<dyn std::any::Any + Send + Sync>>>,
-}
-
-impl Memo {
-    /// The value under `key`, computed by `make` on first use. A key always holds one type.
-    pub fn get_or_insert<T: std::any::Any + Send + Sync>(
-        &self,
-        key: &str,
-        make: impl FnOnce() -> T,
-    ) -> Option<Arc<T>> {
-        let mut map = match self.values.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let value = map
-            .entry(key.to_string())
-            .or_insert_with(|| Arc::new(make()))
-            .clone();
-        value.downcast::<T>().ok()
-    }
-}
-
-impl Ctx<'_> {
-    pub fn manifest(&self) -> Option<&JsonDoc> {
-        self.docs.get(MANIFEST)
-    }
-}
-
-pub const MANIFEST: &str = "manifest.json";
-
 /// Checks an opened package and returns its report.
 pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageReport {
     let mut findings = opened.findings;
@@ -126,7 +72,8 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         check_manifest_schema(&mut ctx, &mut findings);
         check_references(&mut ctx, options, &mut findings);
     }
-    rules::run_all(&ctx, &mut findings);
+    let enabled = |id: &str| options.config.enabled(id);
+    rules::run_all(&ctx, &enabled, &mut findings);
     let used = post_process(Some(&ctx), input, &mut findings, options);
     let app = app_info(ctx.manifest());
     let mut report = finish(input, app, findings, Some(&ctx));
@@ -134,19 +81,34 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
     report
 }
 
-/// One root cause, one finding: schema errors on a value that holds a template placeholder
-/// are left to `template-placeholder-unresolved`.
-fn caused_by_placeholder(ctx: &Ctx<'_>, f: &Finding) -> bool {
-    if !f.rule.starts_with("schema-") {
-        return false;
+/// One root cause, one finding: a finding is dropped when a rule it yields to (rule metadata
+/// `yields_to`) reported at the same file and pointer.
+fn drop_yielding(findings: &mut Vec<Finding>) {
+    let registry = rules::registry();
+    let mut at: std::collections::HashMap<(&str, &str), Vec<&str>> = Default::default();
+    for f in findings.iter() {
+        at.entry((f.file.as_str(), f.pointer.as_str()))
+            .or_default()
+            .push(f.rule.as_str());
     }
-    let Some(doc) = ctx.docs.get(&f.file) else {
-        return false;
-    };
-    match doc.value.pointer(&f.pointer) {
-        Some(Value::String(s)) => has_placeholder(s),
-        _ => false,
-    }
+    let keep: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            let Some(meta) = registry.get(&f.rule) else {
+                return true;
+            };
+            if meta.yields_to.is_empty() {
+                return true;
+            }
+            let others = &at[&(f.file.as_str(), f.pointer.as_str())];
+            !others.iter().any(|o| *o != f.rule && meta.yields_to(o))
+        })
+        .collect();
+    let mut i = 0;
+    findings.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Stamps rule metadata on every finding, applies the profile and the configuration.
@@ -157,14 +119,16 @@ fn post_process(
     findings: &mut Vec<Finding>,
     options: &Options,
 ) -> Vec<usize> {
-    if let Some(ctx) = ctx {
-        findings.retain(|f| !caused_by_placeholder(ctx, f));
-    }
+    let _ = ctx;
+    drop_yielding(findings);
     let registry = rules::registry();
     for f in findings.iter_mut() {
         let Some(meta) = registry.get(&f.rule) else {
             continue;
         };
+        // The severity is the rule file's (under the profile); the configuration's levels
+        // apply next.
+        f.severity = meta.severity;
         // Pure schema violations cite no guideline in findings (the schema is the source);
         // their rule documentation still names the guideline that requires a valid schema.
         if f.policies.is_empty() && !schema::messages::RULE_IDS.contains(&f.rule.as_str()) {
@@ -202,7 +166,7 @@ fn locate_manifest(package: &Package, findings: &mut Vec<Finding>) -> bool {
             Some(c) => format!("the package has no manifest.json at its root (it has `{c}`: the name must be lowercase)"),
             None => "the package has no manifest.json".to_string(),
         };
-        findings.push(Finding::new("manifest-missing", Severity::Error, "", "", message).help(
+        findings.push(Finding::new("manifest-missing", "", "", message).help(
             "Every Teams app package needs a manifest.json at the root of the zip, next to the color and outline icons.",
         ));
     } else {
@@ -221,9 +185,7 @@ fn locate_manifest(package: &Package, findings: &mut Vec<Finding>) -> bool {
                 folders.join(", ")
             )
         };
-        findings.push(
-            Finding::new("manifest-in-subfolder", Severity::Error, "", "", message).help(help_root),
-        );
+        findings.push(Finding::new("manifest-in-subfolder", "", "", message).help(help_root));
     }
     false
 }
@@ -292,7 +254,6 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
             findings.push(
                 Finding::new(
                     "schema-manifest-version-missing",
-                    Severity::Error,
                     MANIFEST,
                     "",
                     "`manifestVersion` is missing, so the manifest cannot be checked against a schema",
@@ -318,7 +279,6 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
                 findings.push(
                     Finding::new(
                         "schema-manifest-version-unknown",
-                        Severity::Error,
                         MANIFEST,
                         "/manifestVersion",
                         format!(
@@ -342,7 +302,6 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
                         findings.push(
                             Finding::new(
                                 "schema-url-mismatch",
-                                Severity::Warning,
                                 MANIFEST,
                                 "/$schema",
                                 format!("`$schema` names manifest schema {url_version} but `manifestVersion` is \"{v}\""),
@@ -357,7 +316,6 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
                 findings.push(
                     Finding::new(
                         "schema-url-unrecognized",
-                        Severity::Warning,
                         MANIFEST,
                         "/$schema",
                         format!("`$schema` is not a known Microsoft Teams manifest schema URL: \"{url}\""),
@@ -441,7 +399,6 @@ fn validate_doc(
         Err(e) => findings.push(
             Finding::new(
                 "schema-unavailable",
-                Severity::Error,
                 file,
                 "",
                 format!(
@@ -574,7 +531,7 @@ fn versioned(ctx: &Ctx<'_>, file: &str, field: &str, family: &str, findings: &mu
     let key = &field[1..];
     let Some(v) = doc.value.get(key) else {
         findings.push(
-            Finding::new(rule_missing, Severity::Error, file, "", format!("`{key}` is missing, so this {what} file cannot be checked against a schema"))
+            Finding::new(rule_missing, file, "", format!("`{key}` is missing, so this {what} file cannot be checked against a schema"))
                 .help(format!("Add `\"{key}\"` with the {what} schema version the file follows; supported: {versions}.")),
         );
         return;
@@ -583,7 +540,6 @@ fn versioned(ctx: &Ctx<'_>, file: &str, field: &str, family: &str, findings: &mu
         findings.push(
             Finding::new(
                 rule_unknown,
-                Severity::Error,
                 file,
                 field,
                 format!(
@@ -611,7 +567,6 @@ fn versioned(ctx: &Ctx<'_>, file: &str, field: &str, family: &str, findings: &mu
         None => findings.push(
             Finding::new(
                 rule_unknown,
-                Severity::Error,
                 file,
                 field,
                 format!("`{key}` \"{v}\" is not a published {what} schema version"),
@@ -647,7 +602,6 @@ fn missing_file(package: &Package, r: &FileRef, target: &str) -> Finding {
     };
     Finding::new(
         "reference-missing-file",
-        Severity::Error,
         r.from.clone(),
         r.pointer.clone(),
         message,
@@ -844,7 +798,7 @@ mod tests {
 
     #[test]
     fn memo_computes_each_key_once() {
-        let memo = super::Memo::default();
+        let memo = crate::model::Memo::default();
         let calls = std::cell::Cell::new(0);
         let make = || {
             calls.set(calls.get() + 1);

@@ -83,17 +83,18 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding for `rule` at `file` + `pointer`; location is resolved later by the engine.
+    /// A finding for `rule` at `file` + `pointer`; the engine stamps its severity and
+    /// policies from the rule file and resolves its location.
     pub fn new(
         rule: impl Into<String>,
-        severity: Severity,
         file: impl Into<String>,
         pointer: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         Finding {
             rule: rule.into(),
-            severity,
+            // Stamped by the engine from the rule file (× profile × configuration).
+            severity: Severity::Error,
             file: file.into(),
             pointer: pointer.into(),
             line: None,
@@ -108,6 +109,16 @@ impl Finding {
             located: false,
             secret: false,
         }
+    }
+
+    /// A finding at `file` + `pointer` reported by a rule through [`crate::rules::Out`], which
+    /// stamps the rule id; the engine stamps severity and policies from the rule file.
+    pub fn at(
+        file: impl Into<String>,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding::new("", file, pointer, message)
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {

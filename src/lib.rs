@@ -16,12 +16,14 @@ pub mod env;
 pub mod finding;
 pub mod json;
 pub mod limits;
+pub mod model;
 pub mod package;
 pub mod progress;
 pub mod references;
 pub mod report;
 pub mod rules;
 pub mod schema;
+mod yaml_guard;
 
 pub use discover::{DiscoverError, Input, InputKind};
 pub use engine::Options;

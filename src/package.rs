@@ -1,7 +1,7 @@
 //! Reading an app package into memory: a `.zip` file or an unpacked folder. Nothing is ever
 //! extracted to disk. Problems with the package itself become findings, never panics.
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::limits::Limits;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -178,8 +178,8 @@ pub struct Opened {
     pub findings: Vec<Finding>,
 }
 
-fn pkg_finding(rule: &str, severity: Severity, message: String, help: &str) -> Finding {
-    Finding::new(rule, severity, "", "", message).help(help)
+fn pkg_finding(rule: &str, message: String, help: &str) -> Finding {
+    Finding::new(rule, "", "", message).help(help)
 }
 
 const ZIP_HELP: &str = "Rebuild the package with a standard zip tool (for example `zip -r app.zip manifest.json color.png outline.png`, run inside the folder) or let the Agents Toolkit create it.";
@@ -193,7 +193,6 @@ pub fn open_zip(input: &str, path: &Path, limits: &Limits) -> Opened {
     let unreadable = |e: std::io::Error| {
         refused(pkg_finding(
             "package-unreadable",
-            Severity::Error,
             format!("the package could not be read: {e}"),
             "Check that the file exists and is readable.",
         ))
@@ -205,7 +204,6 @@ pub fn open_zip(input: &str, path: &Path, limits: &Limits) -> Opened {
     if meta.len() > limits.max_input_bytes {
         return refused(pkg_finding(
             "package-limit-exceeded",
-            Severity::Error,
             format!(
                 "the package file is {} bytes, above the {} limit",
                 meta.len(),
@@ -247,7 +245,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
     if bytes.is_empty() {
         findings.push(pkg_finding(
             "package-empty",
-            Severity::Error,
             "the package file is empty (0 bytes)".into(),
             ZIP_HELP,
         ));
@@ -260,7 +257,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
         let what = sniff(&bytes);
         findings.push(pkg_finding(
             "package-not-zip",
-            Severity::Error,
             format!("the package is not a zip archive (it looks like {what})"),
             ZIP_HELP,
         ));
@@ -286,7 +282,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
         Err(e) => {
             findings.push(pkg_finding(
                 "package-corrupt-zip",
-                Severity::Error,
                 format!("the zip archive is corrupt or truncated: {e}"),
                 ZIP_HELP,
             ));
@@ -308,7 +303,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             findings.push(
                 Finding::new(
                     "package-duplicate-entry",
-                    Severity::Error,
                     name.clone(),
                     "",
                     format!("the zip archive holds `{name}` more than once"),
@@ -341,7 +335,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
                 Err(e) => {
                     findings.push(pkg_finding(
                         "package-corrupt-zip",
-                        Severity::Error,
                         format!("entry #{index} of the zip archive cannot be read: {e}"),
                         ZIP_HELP,
                     ));
@@ -352,7 +345,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             findings.push(
                 Finding::new(
                     "package-entry-unsafe-name",
-                    Severity::Error,
                     name.clone(),
                     "",
                     format!("the entry name `{}` {reason}", name.escape_debug()),
@@ -365,7 +357,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             findings.push(
                 Finding::new(
                     "package-entry-symlink",
-                    Severity::Error,
                     name.clone(),
                     "",
                     format!("`{name}` is a symbolic link; a package must hold real files"),
@@ -406,7 +397,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             findings.push(
                 Finding::new(
                     "package-duplicate-entry",
-                    Severity::Error,
                     name.clone(),
                     "",
                     format!("the zip archive holds `{name}` more than once"),
@@ -419,7 +409,6 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
             findings.push(
                 Finding::new(
                     "package-nested-zip",
-                    Severity::Error,
                     name.clone(),
                     "",
                     format!("`{name}` is a zip archive inside the package"),
@@ -490,7 +479,6 @@ fn unsupported_method(method: zip::CompressionMethod) -> Option<Result<Vec<u8>, 
 fn too_many_entries(count: u64, limits: &Limits) -> Finding {
     pkg_finding(
         "package-limit-exceeded",
-        Severity::Error,
         format!(
             "the package holds {count} entries, above the limit of {}",
             limits.max_entries
@@ -607,14 +595,7 @@ pub fn entry_error_finding(name: &str, error: &EntryError) -> Finding {
         EntryError::Corrupt(_) => ("package-corrupt-zip", ZIP_HELP),
         EntryError::Io(_) => ("package-unreadable", "Check that the file is readable."),
     };
-    Finding::new(
-        rule,
-        Severity::Error,
-        name,
-        "",
-        format!("`{name}` cannot be read: {error}"),
-    )
-    .help(help)
+    Finding::new(rule, name, "", format!("`{name}` cannot be read: {error}")).help(help)
 }
 
 fn read_capped<R: Read>(
@@ -724,7 +705,6 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
             Err(e) => {
                 findings.push(pkg_finding(
                     "package-unreadable",
-                    Severity::Warning,
                     format!("part of the package folder could not be listed: {e}"),
                     "Check the folder's permissions.",
                 ));
@@ -746,7 +726,6 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
             findings.push(
                 Finding::new(
                     "package-entry-symlink",
-                    Severity::Warning,
                     name.clone(),
                     "",
                     format!("`{name}` is a symbolic link; it is not read"),
@@ -759,7 +738,6 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
             findings.push(
                 Finding::new(
                     "package-unreadable",
-                    Severity::Warning,
                     name.clone(),
                     "",
                     format!(
@@ -773,7 +751,6 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
         if entries.len() >= limits.max_entries {
             findings.push(pkg_finding(
                 "package-limit-exceeded",
-                Severity::Error,
                 format!(
                     "the package folder holds more than {} files",
                     limits.max_entries

@@ -3,7 +3,7 @@
 pub mod line_index;
 pub mod span;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::limits::Limits;
 use line_index::LineIndex;
 use serde_json::Value;
@@ -90,7 +90,6 @@ fn parse_inner(
             findings.push(
                 Finding::new(
                     "json-not-utf8",
-                    Severity::Error,
                     file,
                     "",
                     format!("`{file}` is not valid UTF-8 (first invalid byte at offset {offset})"),
@@ -105,7 +104,6 @@ fn parse_inner(
         findings.push(
             Finding::new(
                 "json-byte-order-mark",
-                Severity::Warning,
                 file,
                 "",
                 format!("`{file}` starts with a UTF-8 byte-order mark"),
@@ -118,7 +116,6 @@ fn parse_inner(
         findings.push(
             Finding::new(
                 "json-invalid-syntax",
-                Severity::Error,
                 file,
                 "",
                 format!("`{file}` is empty"),
@@ -149,7 +146,7 @@ fn parse_inner(
             ),
         };
         findings.push(
-            Finding::new("package-limit-exceeded", Severity::Error, file, "", message)
+            Finding::new("package-limit-exceeded", file, "", message)
                 .help(help)
                 .at_span(offset..(offset + 1).min(text.len())),
         );
@@ -166,7 +163,6 @@ fn parse_inner(
                 findings.push(
                     Finding::new(
                         "package-limit-exceeded",
-                        Severity::Error,
                         file,
                         "",
                         format!("`{file}` nests JSON deeper than the parser's limit of 128 levels"),
@@ -178,7 +174,6 @@ fn parse_inner(
             }
             let f = Finding::new(
                 "json-invalid-syntax",
-                Severity::Error,
                 file,
                 "",
                 format!("`{file}` is not valid JSON: {reason}"),
@@ -196,7 +191,6 @@ fn parse_inner(
             findings.push(
                 Finding::new(
                     "package-limit-exceeded",
-                    Severity::Error,
                     file,
                     "",
                     format!("`{file}` nests JSON deeper than {max_depth} levels"),
@@ -212,7 +206,6 @@ fn parse_inner(
         findings.push(
             Finding::new(
                 "json-not-object",
-                Severity::Error,
                 file,
                 "",
                 format!(
@@ -236,7 +229,6 @@ fn parse_inner(
         findings.push(
             Finding::new(
                 "package-limit-exceeded",
-                Severity::Error,
                 file,
                 long.0,
                 format!(

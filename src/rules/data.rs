@@ -3,9 +3,9 @@
 //! `jsonschema` crate that validates the manifests.
 
 use super::RuleMeta;
-use crate::engine::Ctx;
 use crate::finding::{display_path, Finding};
 use crate::json::span::{escape_token, join};
+use crate::model::Ctx;
 use crate::references::{has_placeholder, RefKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -142,10 +142,10 @@ pub fn files_of(ctx: &Ctx<'_>, set: FileSet) -> Vec<String> {
         v
     };
     match set {
-        FileSet::Manifest => vec![crate::engine::MANIFEST.to_string()],
+        FileSet::Manifest => vec![crate::model::MANIFEST.to_string()],
         FileSet::Localization => refs(RefKind::Localization),
         FileSet::ManifestAndLocalization => {
-            let mut v = vec![crate::engine::MANIFEST.to_string()];
+            let mut v = vec![crate::model::MANIFEST.to_string()];
             v.extend(refs(RefKind::Localization));
             v
         }

@@ -2,7 +2,7 @@
 //! and what the schema expects. Never a dump of the instance.
 
 use super::{Detail, SchemaError};
-use crate::finding::{display_path, Finding, Severity};
+use crate::finding::{display_path, Finding};
 use serde_json::Value;
 
 /// Rule id of a schema violation (every schema rule id starts with `schema`).
@@ -118,7 +118,7 @@ pub fn to_findings(err: &SchemaError, file: &str, doc: &Value, schema_label: &st
     let value = doc.pointer(&err.pointer);
     let rule = rule_id(&err.detail);
     let make = |message: String, help: String| {
-        Finding::new(rule, Severity::Error, file, err.pointer.clone(), message).help(help)
+        Finding::new(rule, file, err.pointer.clone(), message).help(help)
     };
     let found = value.map(short_value).unwrap_or_else(|| "missing".into());
     let f = match &err.detail {
@@ -146,7 +146,6 @@ pub fn to_findings(err: &SchemaError, file: &str, doc: &Value, schema_label: &st
                     };
                     Finding::new(
                         rule,
-                        Severity::Error,
                         file,
                         pointer,
                         format!("`{name}` is not a property of {owner} in the {schema_label}"),

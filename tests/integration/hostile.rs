@@ -959,3 +959,72 @@ mod tests {
         }
     }
 }
+
+/// YAML whose shape makes parsers slow: the OpenAPI description of the declarative agent
+/// fixture replaced by 200 KB of nested flow sequences, or by a billion-laughs document.
+#[cfg(test)]
+mod yaml {
+    use appcert::{check_zip_bytes, Options};
+    use std::path::Path;
+
+    fn agent_with_spec(spec: String) -> Vec<u8> {
+        let root =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/packages/declarative-agent");
+        let mut entries = Vec::new();
+        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let entry = entry.expect("fixture");
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(&root)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let data = if name == "apis/openapi.yaml" {
+                spec.clone().into_bytes()
+            } else {
+                std::fs::read(entry.path()).expect("fixture file")
+            };
+            entries.push(super::Raw::stored(&name, &data));
+        }
+        super::raw_zip(&entries)
+    }
+
+    /// Checks the package and returns the message of its `openapi-invalid-syntax` finding.
+    /// The refusal must come from the linear pre-check (its message), not from the parser
+    /// after a quadratic or exponential amount of work; the time bound only catches a
+    /// regression of that order (the parser took 90 s and 5 s on these inputs).
+    fn refused(spec: String) -> String {
+        let start = std::time::Instant::now();
+        let report = check_zip_bytes("yaml.zip", agent_with_spec(spec), &Options::default());
+        let elapsed = start.elapsed();
+        assert!(elapsed.as_secs_f64() < 5.0, "took {elapsed:?}");
+        report
+            .findings
+            .iter()
+            .find(|f| f.rule == "openapi-invalid-syntax")
+            .map(|f| f.message.clone())
+            .unwrap_or_else(|| panic!("no openapi-invalid-syntax in {:?}", report.findings))
+    }
+
+    #[test]
+    fn nested_flow_yaml_of_200_kb_is_refused_before_parsing() {
+        let spec = format!("openapi: 3.0.1\npaths: {}\n", "[".repeat(200_000));
+        let message = refused(spec);
+        assert!(message.contains("nesting is deeper than 128"), "{message}");
+    }
+
+    #[test]
+    fn billion_laughs_yaml_is_refused_before_parsing() {
+        let mut spec = String::from("openapi: 3.0.1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..10 {
+            let refs = vec![format!("*a{}", level - 1); 5_000].join(", ");
+            spec.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+        }
+        assert!(spec.len() > 100_000);
+        let message = refused(spec);
+        assert!(message.contains("aliases expand"), "{message}");
+    }
+}

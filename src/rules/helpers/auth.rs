@@ -1,0 +1,4 @@
+//! Code rules: authentication and permissions (`webApplicationInfo`, `authorization`).
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! Code rules: files of the package (additional files, reference paths, text encoding).
+
+pub(crate) mod util;

@@ -1,0 +1,3 @@
+//! Code rules: icons.
+
+pub(crate) mod util;

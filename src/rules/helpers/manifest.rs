@@ -1,0 +1,4 @@
+//! Code rules about the manifest as a whole.
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! Code rules: secrets and environment files in the package.
+
+pub(crate) mod util;

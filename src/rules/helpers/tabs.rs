@@ -1,0 +1,1 @@
+//! Code rules: tabs (`staticTabs[]`, `configurableTabs[]`).
