@@ -68,8 +68,8 @@ fn bench_set(name: &str, path: &str, rounds: usize) {
 fn phases(input: &appcert::Input, options: &Options) -> Option<[Duration; 4]> {
     let t = Instant::now();
     let opened = match input.kind {
-        InputKind::Zip => appcert::package::open_zip(&input.display, &input.path, &options.limits),
-        InputKind::Dir => appcert::package::open_dir(&input.display, &input.path, &options.limits),
+        InputKind::Zip => appcert::folder::open_zip(&input.display, &input.path, &options.limits),
+        InputKind::Dir => appcert::folder::open_dir(&input.display, &input.path, &options.limits),
     };
     let pkg = opened.package?;
     let bytes = pkg.read("manifest.json")?.ok()?.to_vec();

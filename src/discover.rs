@@ -1,6 +1,6 @@
 //! Turning the paths given on the command line into the list of packages to check.
 
-use crate::package::SKIPPED_DIRS;
+use crate::folder::SKIPPED_DIRS;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,9 @@
 
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+#[cfg(feature = "cli")]
+use std::path::Path;
+use std::path::PathBuf;
 
 /// Project files that mark an Agents Toolkit (formerly Teams Toolkit) project root.
 pub const PROJECT_FILES: [&str; 2] = ["m365agents.yml", "teamsapp.yml"];
@@ -106,6 +108,7 @@ fn parse_line(line: &str) -> Option<(String, String)> {
     Some((key.to_string(), value))
 }
 
+#[cfg(feature = "cli")]
 /// The Agents Toolkit project a package folder belongs to: the nearest folder at or above it
 /// that holds `m365agents.yml` or `teamsapp.yml`.
 pub fn project_root(start: &Path) -> Option<PathBuf> {
@@ -120,17 +123,20 @@ pub fn project_root(start: &Path) -> Option<PathBuf> {
     None
 }
 
+#[cfg(feature = "cli")]
 /// Whether `dir` holds an Agents Toolkit project file.
 pub fn is_project_root(dir: &Path) -> bool {
     PROJECT_FILES.iter().any(|f| dir.join(f).is_file())
 }
 
+#[cfg(feature = "cli")]
 fn read_file(path: &Path) -> Result<String, String> {
     std::fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
+#[cfg(feature = "cli")]
 /// The environment names a project defines (`env/.env.<name>` files), sorted.
 fn env_names(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join("env"))
@@ -156,6 +162,7 @@ impl Env {
         }
     }
 
+    #[cfg(feature = "cli")]
     /// Loads the environment of the package at `package_dir` (a package folder, or the folder
     /// holding a package zip). An error is a usage error: an `--env` whose file the project
     /// lacks, or an env file that cannot be read.
@@ -163,6 +170,7 @@ impl Env {
         Self::load_with(spec, package_dir, std::env::vars())
     }
 
+    #[cfg(feature = "cli")]
     /// [`Env::load`] with the process environment given explicitly.
     pub fn load_with(
         spec: &EnvSpec,

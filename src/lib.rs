@@ -10,14 +10,20 @@
 //! ```
 
 pub mod config;
+#[cfg(feature = "cli")]
 pub mod discover;
 pub mod engine;
 pub mod env;
 pub mod finding;
+#[cfg(feature = "cli")]
+pub mod folder;
 pub mod json;
+mod kinds;
 pub mod limits;
 pub mod model;
+pub mod options;
 pub mod package;
+#[cfg(feature = "cli")]
 pub mod progress;
 pub mod references;
 pub mod report;
@@ -25,19 +31,30 @@ pub mod rules;
 pub mod schema;
 mod yaml_guard;
 
+#[cfg(feature = "cli")]
 pub use discover::{DiscoverError, Input, InputKind};
-pub use engine::Options;
 pub use finding::{Finding, Severity};
 pub use limits::Limits;
+pub use options::Options;
 pub use report::{PackageReport, Report, Verdict};
 
 /// Checks one discovered package.
+#[cfg(feature = "cli")]
 pub fn check_input(input: &Input, options: &Options) -> PackageReport {
     let opened = match input.kind {
-        InputKind::Zip => package::open_zip(&input.display, &input.path, &options.limits),
-        InputKind::Dir => package::open_dir(&input.display, &input.path, &options.limits),
+        InputKind::Zip => folder::open_zip(&input.display, &input.path, &options.limits),
+        InputKind::Dir => folder::open_dir(&input.display, &input.path, &options.limits),
     };
-    engine::check_opened(&input.display, opened, options)
+    let mut report = engine::check_opened(&input.display, opened, options);
+    report.is_folder = input.kind == InputKind::Dir;
+    report
+}
+
+/// Checks a package given as in-memory files (package path, bytes): an editor's buffers, the
+/// files of a folder chosen in a browser.
+pub fn check_files(name: &str, files: Vec<(String, Vec<u8>)>, options: &Options) -> PackageReport {
+    let opened = package::open_files(name, files, &options.limits);
+    engine::check_opened(name, opened, options)
 }
 
 /// Checks a zip package held in memory.
@@ -48,6 +65,7 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
 
 /// Discovers the packages under the given paths and checks each of them, in parallel across
 /// cores; the report lists the packages in discovery order whatever the scheduling.
+#[cfg(feature = "cli")]
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
     let inputs = discover::discover_all(paths)?;
     let per_input = with_envs(&inputs, options)?;
@@ -71,6 +89,7 @@ pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, Discov
 /// The options of each input: with `--env`/`--env-file`, the environment of the package's
 /// Agents Toolkit project (loaded once per project). A missing or unreadable env file is a
 /// usage error.
+#[cfg(feature = "cli")]
 fn with_envs(
     inputs: &[Input],
     options: &Options,

@@ -81,9 +81,18 @@ pub struct Entry {
 
 #[derive(Debug)]
 enum EntrySource {
-    /// Bytes were read when the zip was opened.
+    /// Bytes were read when the package was opened (a zip, an in-memory file set).
     Loaded,
-    File(PathBuf),
+    /// Read on first use from the package's [`FileSource`].
+    Source,
+}
+
+/// Where the files of a package come from when they are read on first use: a folder read by
+/// the command line, an editor's buffers over a folder… The core never reads a file itself.
+pub trait FileSource: Send + Sync + std::fmt::Debug {
+    /// The bytes of the package file `name`, at most `limit` bytes (more is
+    /// [`EntryError::TooLarge`]).
+    fn read(&self, name: &str, limit: u64) -> Result<Vec<u8>, EntryError>;
 }
 
 /// An app package held in memory.
@@ -97,9 +106,53 @@ pub struct Package {
     pub folder_entries: Vec<String>,
     limits: Limits,
     total_read: std::sync::atomic::AtomicU64,
+    source: Option<std::sync::Arc<dyn FileSource>>,
+}
+
+/// A file listed by a [`FileSource`] when a package is opened: its name and size, or why it is
+/// refused now (above the limits).
+pub struct Listed {
+    pub name: String,
+    pub size: u64,
+    pub refused: Option<EntryError>,
 }
 
 impl Package {
+    /// A package whose files are read on first use from `source` (names listed up front).
+    pub fn from_source(
+        input: &str,
+        origin: Origin,
+        listed: Vec<Listed>,
+        source: std::sync::Arc<dyn FileSource>,
+        limits: &Limits,
+    ) -> Package {
+        let mut entries = BTreeMap::new();
+        for l in listed {
+            let data = OnceLock::new();
+            if let Some(e) = l.refused {
+                let _ = data.set(Err(e));
+            }
+            entries.insert(
+                l.name.clone(),
+                Entry {
+                    name: l.name,
+                    declared_size: l.size,
+                    source: EntrySource::Source,
+                    data,
+                },
+            );
+        }
+        Package {
+            input: input.to_string(),
+            origin,
+            entries,
+            folder_entries: Vec::new(),
+            limits: *limits,
+            total_read: std::sync::atomic::AtomicU64::new(0),
+            source: Some(source),
+        }
+    }
+
     pub fn is_zip(&self) -> bool {
         matches!(self.origin, Origin::Zip(_))
     }
@@ -128,21 +181,19 @@ impl Package {
     /// The bytes of an entry, read (for folders) on first use within the limits.
     pub fn read(&self, name: &str) -> Option<Result<&[u8], EntryError>> {
         let entry = self.entries.get(name)?;
-        let result = entry.data.get_or_init(|| match &entry.source {
-            EntrySource::Loaded => Err(EntryError::Io("not loaded".into())),
-            EntrySource::File(path) => self.read_file(path),
-        });
+        let result = entry
+            .data
+            .get_or_init(|| match (&entry.source, &self.source) {
+                (EntrySource::Source, Some(source)) => self.read_from(source.as_ref(), name),
+                _ => Err(EntryError::Io("not loaded".into())),
+            });
         Some(result.as_ref().map(Vec::as_slice).map_err(Clone::clone))
     }
 
-    fn read_file(&self, path: &Path) -> Result<Vec<u8>, EntryError> {
+    fn read_from(&self, source: &dyn FileSource, name: &str) -> Result<Vec<u8>, EntryError> {
         use std::sync::atomic::Ordering;
         let limit = self.limits.max_entry_bytes;
-        let file = std::fs::File::open(path).map_err(|e| EntryError::Io(e.to_string()))?;
-        let mut buf = Vec::new();
-        file.take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| EntryError::Io(e.to_string()))?;
+        let buf = source.read(name, limit)?;
         if buf.len() as u64 > limit {
             return Err(EntryError::TooLarge { limit });
         }
@@ -178,45 +229,11 @@ pub struct Opened {
     pub findings: Vec<Finding>,
 }
 
-fn pkg_finding(rule: &str, message: String, help: &str) -> Finding {
+pub(crate) fn pkg_finding(rule: &str, message: String, help: &str) -> Finding {
     Finding::new(rule, "", "", message).help(help)
 }
 
-const ZIP_HELP: &str = "Rebuild the package with a standard zip tool (for example `zip -r app.zip manifest.json color.png outline.png`, run inside the folder) or let the Agents Toolkit create it.";
-
-/// Opens a `.zip` package from disk.
-pub fn open_zip(input: &str, path: &Path, limits: &Limits) -> Opened {
-    let refused = |f: Finding| Opened {
-        package: None,
-        findings: vec![f],
-    };
-    let unreadable = |e: std::io::Error| {
-        refused(pkg_finding(
-            "package-unreadable",
-            format!("the package could not be read: {e}"),
-            "Check that the file exists and is readable.",
-        ))
-    };
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => return unreadable(e),
-    };
-    if meta.len() > limits.max_input_bytes {
-        return refused(pkg_finding(
-            "package-limit-exceeded",
-            format!(
-                "the package file is {} bytes, above the {} limit",
-                meta.len(),
-                human_bytes(limits.max_input_bytes)
-            ),
-            "An app package holds a manifest, two icons and a few JSON files; check that the right file was given, or raise the limit with --max-input-bytes.",
-        ));
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => open_zip_bytes(input, path, bytes, limits),
-        Err(e) => unreadable(e),
-    }
-}
+pub(crate) const ZIP_HELP: &str = "Rebuild the package with a standard zip tool (for example `zip -r app.zip manifest.json color.png outline.png`, run inside the folder) or let the Agents Toolkit create it.";
 
 /// Whether an entry name is unsafe or malformed, and why.
 pub fn unsafe_name_reason(name: &str) -> Option<&'static str> {
@@ -436,6 +453,7 @@ pub fn open_zip_bytes(input: &str, path: &Path, bytes: Vec<u8>, limits: &Limits)
         folder_entries,
         limits: *limits,
         total_read: std::sync::atomic::AtomicU64::new(total),
+        source: None,
     };
     // Report entries that could not be read, once each.
     for entry in package.entries.values() {
@@ -680,110 +698,65 @@ pub fn sniff(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// Folders never descended into when listing an unpacked package.
-pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
-
-/// Opens an unpacked package folder (the folder that holds `manifest.json`). Files are listed
-/// now and read on first use.
-pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
+/// Opens a package given as in-memory files (package path, bytes): an editor's buffers, the
+/// files of a folder chosen in a browser. Names are checked like zip entry names.
+pub fn open_files(input: &str, files: Vec<(String, Vec<u8>)>, limits: &Limits) -> Opened {
     let mut findings = Vec::new();
     let mut entries = BTreeMap::new();
-    let mut listed: u64 = 0;
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .max_depth(8)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0
-                || !(e.file_type().is_dir()
-                    && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
-        });
-    for item in walker {
-        let item = match item {
-            Ok(i) => i,
-            Err(e) => {
-                findings.push(pkg_finding(
-                    "package-unreadable",
-                    format!("part of the package folder could not be listed: {e}"),
-                    "Check the folder's permissions.",
-                ));
-                continue;
-            }
-        };
-        if item.depth() == 0 || item.file_type().is_dir() {
-            continue;
-        }
-        let Ok(rel) = item.path().strip_prefix(dir) else {
-            continue;
-        };
-        let name = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        if item.path_is_symlink() {
+    let mut total: u64 = 0;
+    for (name, bytes) in files {
+        if let Some(why) = unsafe_name_reason(&name) {
             findings.push(
                 Finding::new(
-                    "package-entry-symlink",
-                    name.clone(),
+                    "package-entry-unsafe-name",
                     "",
-                    format!("`{name}` is a symbolic link; it is not read"),
-                )
-                .help("A package must hold real files: replace the link with the file."),
-            );
-            continue;
-        }
-        if !item.file_type().is_file() {
-            findings.push(
-                Finding::new(
-                    "package-unreadable",
-                    name.clone(),
                     "",
                     format!(
-                        "`{name}` is not a regular file (a device, pipe or socket); it is not read"
+                        "the file name `{}` {why}; it is not read",
+                        name.escape_debug()
                     ),
                 )
-                .help("A package holds regular files only: remove it from the package folder."),
+                .help("Give every file of the package a plain relative name."),
             );
             continue;
         }
         if entries.len() >= limits.max_entries {
             findings.push(pkg_finding(
                 "package-limit-exceeded",
-                format!(
-                    "the package folder holds more than {} files",
-                    limits.max_entries
-                ),
-                "Point appcert at the folder that holds manifest.json and its files only, or raise the limit with --max-entries.",
+                format!("the package holds more than {} files", limits.max_entries),
+                "A package holds a manifest, two icons and a few JSON files; raise the limit with --max-entries.",
             ));
             break;
         }
-        let size = item.metadata().map(|m| m.len()).unwrap_or(0);
-        // A file larger than the limits is a finding now and is never read.
+        let size = bytes.len() as u64;
+        total = total.saturating_add(size);
         let data = OnceLock::new();
-        listed = listed.saturating_add(size);
         let refused = if size > limits.max_entry_bytes {
             Some(EntryError::TooLarge {
                 limit: limits.max_entry_bytes,
             })
-        } else if listed > limits.max_total_bytes {
+        } else if total > limits.max_total_bytes {
             Some(EntryError::TotalLimit {
                 limit: limits.max_total_bytes,
             })
         } else {
             None
         };
-        if let Some(e) = refused {
-            findings.push(entry_error_finding(&name, &e));
-            let _ = data.set(Err(e));
+        match refused {
+            Some(e) => {
+                findings.push(entry_error_finding(&name, &e));
+                let _ = data.set(Err(e));
+            }
+            None => {
+                let _ = data.set(Ok(bytes));
+            }
         }
         entries.insert(
             name.clone(),
             Entry {
                 name,
                 declared_size: size,
-                source: EntrySource::File(item.path().to_path_buf()),
+                source: EntrySource::Loaded,
                 data,
             },
         );
@@ -791,11 +764,12 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
     Opened {
         package: Some(Package {
             input: input.to_string(),
-            origin: Origin::Dir(dir.to_path_buf()),
+            origin: Origin::Dir(PathBuf::from(input)),
             entries,
             folder_entries: Vec::new(),
             limits: *limits,
             total_read: std::sync::atomic::AtomicU64::new(0),
+            source: None,
         }),
         findings,
     }

@@ -79,7 +79,7 @@ fn count(n: usize, what: &str) -> String {
 pub fn render(report: &Report, cwd: &Path) -> String {
     let mut out = String::new();
     for p in &report.packages {
-        let pkg = PackagePath::of(&p.input, cwd);
+        let pkg = PackagePath::of(&p.input, p.is_folder, cwd);
         for f in p.findings.iter().filter(|f| f.counts()) {
             out.push_str(&annotation(&pkg, f));
         }

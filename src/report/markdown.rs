@@ -186,7 +186,7 @@ pub fn render(report: &Report, cwd: &Path) -> String {
         ));
     }
     for p in report.packages.iter().filter(|p| !p.findings.is_empty()) {
-        let pkg = PackagePath::of(&p.input, cwd);
+        let pkg = PackagePath::of(&p.input, p.is_folder, cwd);
         out.push_str(&format!("\n### {} {}\n\n", verdict(p), code(&p.input)));
         out.push_str("| Severity | Rule | Location | Message |\n");
         out.push_str("|---|---|---|---|\n");

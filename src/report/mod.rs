@@ -58,6 +58,8 @@ impl Counts {
 pub struct PackageReport {
     /// The path as given (or as discovered under a given folder).
     pub input: String,
+    /// The package kind (`teams`).
+    pub kind: &'static str,
     pub verdict: Verdict,
     pub app: AppInfo,
     pub findings: Vec<Finding>,
@@ -71,6 +73,10 @@ pub struct PackageReport {
     /// Indexes of the configuration's suppressions that matched here (not serialised).
     #[serde(skip)]
     pub used_suppressions: Vec<usize>,
+    /// The package was a folder (or a set of files), not a zip: findings' files are files of
+    /// their own, not entries of the input (not serialised; renderers never probe the disk).
+    #[serde(skip)]
+    pub is_folder: bool,
 }
 
 impl PackageReport {
@@ -90,6 +96,8 @@ impl PackageReport {
             sources: BTreeMap::new(),
             display_files: BTreeMap::new(),
             used_suppressions: Vec::new(),
+            is_folder: false,
+            kind: "teams",
         }
     }
 

@@ -50,14 +50,15 @@ pub struct PackagePath {
 }
 
 impl PackagePath {
-    /// Resolves a report's `input` against the working directory `cwd`.
-    pub fn of(input: &str, cwd: &Path) -> PackagePath {
+    /// Resolves a report's `input` against the working directory `cwd`; `is_folder` says
+    /// whether the package was a folder (a folder may be named `x.zip`).
+    pub fn of(input: &str, is_folder: bool, cwd: &Path) -> PackagePath {
         let given = Path::new(input);
         let zip = given
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-            && !given.is_dir();
+            && !is_folder;
         let (rel, absolute) = if given.is_absolute() {
             match given.strip_prefix(cwd) {
                 Ok(rel) => (rel, false),
@@ -108,6 +109,7 @@ impl PackagePath {
     pub fn uri(&self, file: &str) -> String {
         let path = self.file(file);
         if self.absolute {
+            #[cfg(any(unix, windows))]
             if let Ok(url) = url::Url::from_file_path(&path) {
                 return url.to_string();
             }
@@ -299,7 +301,7 @@ pub fn render(report: &Report, cwd: &Path) -> String {
         .packages
         .iter()
         .flat_map(|p: &PackageReport| {
-            let pkg = PackagePath::of(&p.input, cwd);
+            let pkg = PackagePath::of(&p.input, p.is_folder, cwd);
             p.findings
                 .iter()
                 .map(|f| result(&pkg, f, index.get(f.rule.as_str()).copied().unwrap_or(0)))
@@ -341,19 +343,19 @@ mod tests {
     #[test]
     fn package_paths_are_relative_to_the_working_directory() {
         let cwd = Path::new("/repo");
-        let p = PackagePath::of("fixtures/packages/tab", cwd);
+        let p = PackagePath::of("fixtures/packages/tab", false, cwd);
         assert_eq!(
             p.uri("manifest.json"),
             "fixtures/packages/tab/manifest.json"
         );
         assert_eq!(p.uri(""), "fixtures/packages/tab");
-        let p = PackagePath::of("./build/app.zip", cwd);
+        let p = PackagePath::of("./build/app.zip", false, cwd);
         assert!(p.zip);
         assert_eq!(p.uri("manifest.json"), "build/app.zip");
-        let p = PackagePath::of("/repo/app package", cwd);
+        let p = PackagePath::of("/repo/app package", false, cwd);
         assert!(!p.absolute);
         assert_eq!(p.uri("a b#.json"), "app%20package/a%20b%23.json");
-        let p = PackagePath::of(".", cwd);
+        let p = PackagePath::of(".", false, cwd);
         assert_eq!(p.uri("manifest.json"), "manifest.json");
         assert_eq!(p.uri(""), ".");
     }
@@ -361,7 +363,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn packages_outside_the_working_directory_get_file_uris() {
-        let p = PackagePath::of("/elsewhere/pkg", Path::new("/repo"));
+        let p = PackagePath::of("/elsewhere/pkg", false, Path::new("/repo"));
         assert!(p.absolute);
         assert_eq!(
             p.uri("manifest.json"),

@@ -7,6 +7,8 @@
 //! Rules report a location, a message, a help text and a label through [`Out`]; the engine
 //! stamps the rule id, the severity (rule file × profile × configuration) and the policies.
 
+#[cfg(test)]
+pub(crate) mod cases;
 pub mod data;
 pub(crate) mod helpers;
 #[cfg(test)]
@@ -60,7 +62,8 @@ impl<'a> Out<'a> {
 }
 
 /// Who the package is checked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum Profile {
     /// Public Teams Store / Microsoft 365 agent store submission: every rule applies.
@@ -127,6 +130,9 @@ pub struct RuleMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split_from: Option<String>,
     pub docs: Docs,
+    /// The rule's own failing and passing cases (run by the test suite, see `cases.rs`).
+    #[serde(default, skip_serializing)]
+    pub tests: Option<serde_json::Value>,
     /// The declarative check of a data rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<data::DataCheck>,
@@ -197,6 +203,7 @@ impl Registry {
                 policies: vec![],
                 yields_to: vec![],
                 split_from: None,
+                tests: None,
                 docs: Docs {
                     what: String::new(),
                     why: String::new(),

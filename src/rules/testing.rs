@@ -75,6 +75,8 @@ pub fn zip(files: &[(String, Vec<u8>)]) -> Vec<u8> {
 /// A package under test: files by path, starting from a fixture.
 pub struct Pkg {
     pub files: Vec<(String, Vec<u8>)>,
+    /// The whole input, instead of a zip of `files` (a case about the input itself).
+    pub raw_input: Option<Vec<u8>>,
     pub profile: Profile,
     pub config: crate::config::Config,
 }
@@ -88,6 +90,7 @@ impl Pkg {
     pub fn from_fixture(dir: &str) -> Pkg {
         Pkg {
             files: fixture_files(dir),
+            raw_input: None,
             profile: Profile::Store,
             config: crate::config::Config::default(),
         }
@@ -154,7 +157,8 @@ impl Pkg {
             config: self.config.clone(),
             ..Options::default()
         };
-        check_zip_bytes("test.zip", zip(&self.files), &options)
+        let bytes = self.raw_input.clone().unwrap_or_else(|| zip(&self.files));
+        check_zip_bytes("test.zip", bytes, &options)
     }
 
     /// The human output for the package (fixed, colourless style).

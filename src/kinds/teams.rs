@@ -1,0 +1,452 @@
+//! The Teams app kind: a zip (or folder) with `manifest.json` at its root, the icons, and the
+//! localization, declarative agent, plugin, OpenAPI and response template files the manifest
+//! references. Its schemas are picked from `manifestVersion` and from each file's own version.
+
+use super::{read_json, validate_doc, PackageKind};
+use crate::finding::Finding;
+use crate::json::JsonDoc;
+use crate::model::{Ctx, MANIFEST};
+use crate::options::Options;
+use crate::package::Package;
+use crate::references::{self, has_placeholder, FileRef, RefKind};
+use crate::report::AppInfo;
+use crate::schema;
+use serde_json::Value;
+
+/// The Teams app package kind.
+pub(crate) struct Teams;
+
+impl PackageKind for Teams {
+    fn name(&self) -> &'static str {
+        "teams"
+    }
+
+    fn recognises(&self, _package: &Package) -> bool {
+        true
+    }
+
+    fn load(&self, ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Finding>) {
+        if locate_manifest(ctx.package, findings) {
+            load_manifest(ctx, options, findings);
+        }
+        if ctx.manifest().is_some() {
+            check_manifest_schema(ctx, findings);
+            check_references(ctx, options, findings);
+        }
+    }
+
+    fn app_info(&self, ctx: &Ctx<'_>) -> AppInfo {
+        app_info(ctx.manifest())
+    }
+}
+
+fn locate_manifest(package: &Package, findings: &mut Vec<Finding>) -> bool {
+    if package.contains(MANIFEST) {
+        return true;
+    }
+    let nested: Vec<&str> = package
+        .names()
+        .filter(|n| n.rsplit('/').next() == Some(MANIFEST))
+        .collect();
+    let help_root = if package.is_zip() {
+        "The zip must hold manifest.json and the icons at its root, not inside a folder: zip the files themselves (`cd appPackage && zip -r ../app.zip .`), not the folder that holds them."
+    } else {
+        "Point appcert at the folder that holds manifest.json."
+    };
+    if nested.is_empty() {
+        let case = package
+            .names()
+            .find(|n| n.eq_ignore_ascii_case(MANIFEST))
+            .map(str::to_string);
+        let message = match &case {
+            Some(c) => format!("the package has no manifest.json at its root (it has `{c}`: the name must be lowercase)"),
+            None => "the package has no manifest.json".to_string(),
+        };
+        findings.push(Finding::new("manifest-missing", "", "", message).help(
+            "Every Teams app package needs a manifest.json at the root of the zip, next to the color and outline icons.",
+        ));
+    } else {
+        let folders: Vec<String> = nested
+            .iter()
+            .map(|n| format!("`{}`", n.trim_end_matches(MANIFEST).trim_end_matches('/')))
+            .collect();
+        let message = if nested.len() == 1 {
+            format!(
+                "manifest.json is inside the folder {} instead of at the root of the package",
+                folders[0]
+            )
+        } else {
+            format!(
+                "the package has several manifest.json files, none at its root (in {})",
+                folders.join(", ")
+            )
+        };
+        findings.push(Finding::new("manifest-in-subfolder", "", "", message).help(help_root));
+    }
+    false
+}
+
+fn load_manifest(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Finding>) {
+    if !read_json(ctx, MANIFEST, options, findings) {
+        // Keep a non-object manifest out of the rest of the checks.
+        if ctx.manifest().is_some_and(|d| !d.value.is_object()) {
+            ctx.docs.remove(MANIFEST);
+        }
+    }
+}
+
+fn supported_list() -> String {
+    let v = schema::supported_manifest_versions();
+    format!(
+        "{} to {} (except 1.18) and devPreview",
+        v[0],
+        v[v.len() - 2]
+    )
+}
+
+fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
+    let Some(doc) = ctx.manifest() else { return };
+    let mv_value = doc.value.get("manifestVersion");
+    let mv = mv_value.and_then(Value::as_str).map(str::to_string);
+    let schema_path = match (&mv, mv_value) {
+        (None, None) => {
+            findings.push(
+                Finding::new(
+                    "schema-manifest-version-missing",
+                    MANIFEST,
+                    "",
+                    "`manifestVersion` is missing, so the manifest cannot be checked against a schema",
+                )
+                .help(format!(
+                    "Add `\"manifestVersion\"` with the schema version the manifest follows; supported: {}.",
+                    supported_list()
+                )),
+            );
+            None
+        }
+        (None, Some(_)) => None, // a non-string: the schema check of any version reports it
+        (Some(v), _) => match schema::manifest_schema_path(v) {
+            Some(p) => Some(p),
+            None => {
+                let why = if v == "1.18" {
+                    " (version 1.18 was never published)".to_string()
+                } else if has_placeholder(v) {
+                    " (it is an unresolved template variable)".to_string()
+                } else {
+                    String::new()
+                };
+                findings.push(
+                    Finding::new(
+                        "schema-manifest-version-unknown",
+                        MANIFEST,
+                        "/manifestVersion",
+                        format!(
+                            "`manifestVersion` \"{v}\" is not a published manifest schema version{why}; supported: {}",
+                            supported_list()
+                        ),
+                    )
+                    .help(format!("Use one of the published versions: {}.", supported_list()))
+                    .label("unknown version"),
+                );
+                None
+            }
+        },
+    };
+    // `$schema` must name the same version.
+    if let (Some(url), Some(v), true) = (doc.str_at("/$schema"), &mv, schema_path.is_some()) {
+        match schema::schema_path_for_url(url) {
+            Some(p) => {
+                if let Some(url_version) = schema::teams_version_of_path(&p) {
+                    if &url_version != v && p.ends_with("/MicrosoftTeams.schema.json") {
+                        findings.push(
+                            Finding::new(
+                                "schema-url-mismatch",
+                                MANIFEST,
+                                "/$schema",
+                                format!("`$schema` names manifest schema {url_version} but `manifestVersion` is \"{v}\""),
+                            )
+                            .help(format!("Make them agree: set `$schema` to https://developer.microsoft.com/json-schemas/teams/{}/MicrosoftTeams.schema.json or change `manifestVersion`. Microsoft's toolkit validates against the `$schema` version and reports the difference as an error.", if v == "devPreview" { "vDevPreview".to_string() } else { format!("v{v}") }))
+                            .label("other version"),
+                        );
+                    }
+                }
+            }
+            None if !has_placeholder(url) => {
+                findings.push(
+                    Finding::new(
+                        "schema-url-unrecognized",
+                        MANIFEST,
+                        "/$schema",
+                        format!("`$schema` is not a known Microsoft Teams manifest schema URL: \"{url}\""),
+                    )
+                    .help("Use https://developer.microsoft.com/json-schemas/teams/v<manifestVersion>/MicrosoftTeams.schema.json; other URLs make Microsoft's tools fetch the schema from the web."),
+                );
+            }
+            None => {}
+        }
+    }
+    ctx.manifest_version = schema_path.as_ref().and(mv);
+    if let Some(path) = schema_path {
+        let label = format!(
+            "manifest schema {}",
+            schema::teams_version_of_path(&path).unwrap_or_default()
+        );
+        let first = findings.len();
+        validate_doc(ctx, MANIFEST, &path, &label, findings);
+        if let Some(v) = &ctx.manifest_version {
+            for f in &mut findings[first..] {
+                name_version_of_feature(v, f);
+            }
+        }
+    }
+}
+
+/// For a property the manifest's schema version does not define, says from which later
+/// manifest version on it exists (`samplePrompts` needs 1.17), when one does.
+fn name_version_of_feature(manifest_version: &str, f: &mut Finding) {
+    if f.rule != "schema-unknown-property" || manifest_version == "devPreview" {
+        return;
+    }
+    let Some(name) = f
+        .pointer
+        .rsplit('/')
+        .next()
+        .map(crate::json::span::unescape_token)
+    else {
+        return;
+    };
+    let needle = format!("\"{name}\": {{");
+    let versions = schema::supported_manifest_versions();
+    let Some(pos) = versions.iter().position(|v| v == manifest_version) else {
+        return;
+    };
+    let introduced = versions[pos + 1..]
+        .iter()
+        .filter(|v| v.as_str() != "devPreview")
+        .find(|v| {
+            schema::manifest_schema_path(v)
+                .and_then(|p| schema::files().iter().find(|(fp, _)| *fp == p))
+                .is_some_and(|(_, text)| text.contains(&needle))
+        });
+    if let Some(v) = introduced {
+        f.message = format!(
+            "{}; it exists from manifest version {v} on (this manifest uses {manifest_version})",
+            f.message
+        );
+        f.help = format!(
+            "Raise `manifestVersion` and `$schema` to {v} or later to use `{name}`, or remove it."
+        );
+    }
+}
+
+/// Follows references from the manifest to localization, agent, plugin and template files,
+/// and validates each against its own schema.
+fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Finding>) {
+    let Some(manifest) = ctx.manifest() else {
+        return;
+    };
+    let mut queue: Vec<FileRef> = references::manifest_refs(&manifest.value);
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(r) = queue.pop() {
+        ctx.refs.push(r.clone());
+        let Some(target) = r.target.clone() else {
+            continue;
+        };
+        if has_placeholder(&r.raw) {
+            continue; // reported by the placeholder rule; nothing to open yet
+        }
+        if !ctx.package.contains(&target) {
+            findings.push(missing_file(ctx.package, &r, &target));
+            continue;
+        }
+        if !seen.insert((target.clone(), r.kind)) {
+            continue;
+        }
+        let is_json = matches!(
+            r.kind,
+            RefKind::Localization
+                | RefKind::DeclarativeAgent
+                | RefKind::Plugin
+                | RefKind::ResponseTemplate
+        );
+        if r.kind == RefKind::OpenApi && !ctx.unparsed.contains_key(&target) {
+            // OpenAPI descriptions are parsed by the rules that read them (YAML or JSON); keep
+            // their text so findings in them get a snippet and a line/column.
+            if let Some(Ok(bytes)) = ctx.package.read(&target) {
+                if let Ok((text, _)) = crate::json::decode_text(bytes) {
+                    ctx.unparsed.insert(target.clone(), text);
+                }
+            }
+        }
+        if !is_json || ctx.docs.contains_key(&target) || !read_json(ctx, &target, options, findings)
+        {
+            continue;
+        }
+        let Some(doc) = ctx.docs.get(&target) else {
+            continue;
+        };
+        match r.kind {
+            RefKind::Localization => {
+                let by_url = doc
+                    .str_at("/$schema")
+                    .and_then(schema::schema_path_for_url)
+                    .filter(|p| p.ends_with("MicrosoftTeams.Localization.schema.json"));
+                let path = by_url.or_else(|| {
+                    ctx.manifest_version.as_deref().and_then(|v| {
+                        schema::teams_schema_path(v, "MicrosoftTeams.Localization.schema.json")
+                    })
+                });
+                if let Some(path) = path {
+                    let label = format!(
+                        "localization schema {}",
+                        schema::teams_version_of_path(&path).unwrap_or_default()
+                    );
+                    validate_doc(ctx, &target, &path, &label, findings);
+                }
+            }
+            RefKind::ResponseTemplate => {
+                let path = ctx.manifest_version.as_deref().and_then(|v| {
+                    schema::teams_schema_path(
+                        v,
+                        "MicrosoftTeams.ResponseRenderingTemplate.schema.json",
+                    )
+                });
+                if let Some(path) = path {
+                    let label = format!(
+                        "response rendering template schema {}",
+                        schema::teams_version_of_path(&path).unwrap_or_default()
+                    );
+                    validate_doc(ctx, &target, &path, &label, findings);
+                }
+            }
+            RefKind::DeclarativeAgent => {
+                queue.extend(references::agent_refs(&target, &doc.value));
+                versioned(ctx, &target, "/version", "declarative-agent", findings);
+            }
+            RefKind::Plugin => {
+                queue.extend(references::plugin_refs(&target, &doc.value));
+                versioned(ctx, &target, "/schema_version", "plugin", findings);
+            }
+            _ => {}
+        }
+    }
+    ctx.refs
+        .sort_by(|a, b| (&a.from, &a.pointer).cmp(&(&b.from, &b.pointer)));
+}
+
+/// Validates an agent or plugin file against the schema its own version field names.
+fn versioned(ctx: &Ctx<'_>, file: &str, field: &str, family: &str, findings: &mut Vec<Finding>) {
+    let Some(doc) = ctx.docs.get(file) else {
+        return;
+    };
+    if !doc.value.is_object() {
+        return;
+    }
+    let (what, rule_missing, rule_unknown) = if family == "plugin" {
+        (
+            "API plugin",
+            "schema-plugin-version-missing",
+            "schema-plugin-version-unknown",
+        )
+    } else {
+        (
+            "declarative agent",
+            "schema-agent-version-missing",
+            "schema-agent-version-unknown",
+        )
+    };
+    let versions = schema::copilot_versions(family).join(", ");
+    let key = &field[1..];
+    let Some(v) = doc.value.get(key) else {
+        findings.push(
+            Finding::new(rule_missing, file, "", format!("`{key}` is missing, so this {what} file cannot be checked against a schema"))
+                .help(format!("Add `\"{key}\"` with the {what} schema version the file follows; supported: {versions}.")),
+        );
+        return;
+    };
+    let Some(v) = v.as_str() else {
+        findings.push(
+            Finding::new(
+                rule_unknown,
+                file,
+                field,
+                format!(
+                    "`{key}` must be a string such as \"{}\"",
+                    schema::copilot_versions(family)
+                        .last()
+                        .cloned()
+                        .unwrap_or_default()
+                ),
+            )
+            .help(format!("Supported {what} schema versions: {versions}.")),
+        );
+        return;
+    };
+    let path = if family == "plugin" {
+        schema::plugin_schema_path(v)
+    } else {
+        schema::declarative_agent_schema_path(v)
+    };
+    match path {
+        Some(path) => {
+            let label = format!("{what} schema {v}");
+            validate_doc(ctx, file, &path, &label, findings);
+        }
+        None => findings.push(
+            Finding::new(
+                rule_unknown,
+                file,
+                field,
+                format!("`{key}` \"{v}\" is not a published {what} schema version"),
+            )
+            .help(format!("Use one of: {versions}."))
+            .label("unknown version"),
+        ),
+    }
+}
+
+fn missing_file(package: &Package, r: &FileRef, target: &str) -> Finding {
+    let what = match r.kind {
+        RefKind::Icon => "icon",
+        RefKind::Localization => "localization file",
+        RefKind::DeclarativeAgent => "declarative agent file",
+        RefKind::Plugin => "API plugin file",
+        RefKind::OpenApi => "OpenAPI description",
+        RefKind::ResponseTemplate => "response rendering template",
+        RefKind::Other => "file",
+    };
+    let mut message = format!(
+        "the {what} `{}` is referenced but not in the package",
+        r.raw
+    );
+    let help = match package.case_insensitive_match(target) {
+        Some(actual) => {
+            message = format!(
+                "the {what} `{target}` is referenced, but the package has `{actual}` (names are case-sensitive)"
+            );
+            format!("Rename the file to `{target}` or change the reference to `{actual}`.")
+        }
+        None => format!("Add `{target}` to the package (at that path, relative to the package root), or fix the reference."),
+    };
+    Finding::new(
+        "reference-missing-file",
+        r.from.clone(),
+        r.pointer.clone(),
+        message,
+    )
+    .help(help)
+    .label("file not found")
+}
+
+fn app_info(manifest: Option<&JsonDoc>) -> AppInfo {
+    let Some(doc) = manifest else {
+        return AppInfo::default();
+    };
+    let s = |p: &str| doc.str_at(p).map(str::to_string);
+    AppInfo {
+        id: s("/id"),
+        name: s("/name/short"),
+        version: s("/version"),
+        manifest_version: s("/manifestVersion"),
+    }
+}

@@ -1,0 +1,35 @@
+//! Settings for checking packages: limits, profile, configuration, Agents Toolkit environment.
+
+use crate::config::Config;
+use crate::env::Env;
+use crate::limits::Limits;
+use crate::rules::Profile;
+use std::sync::Arc;
+
+/// Settings for checking packages.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub limits: Limits,
+    pub profile: Profile,
+    pub config: Config,
+    /// What `--env`/`--env-file` asked for; `check_paths` resolves it per package into `env`.
+    pub env_spec: crate::env::EnvSpec,
+    /// Agents Toolkit variables: when set, `${{VAR}}` placeholders are resolved in every JSON
+    /// file right after parsing (in memory; spans still point into the template text).
+    pub env: Option<Arc<Env>>,
+    /// Show a progress bar on stderr (only when it is a terminal and the run is long).
+    pub progress: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            limits: Limits::default(),
+            profile: Profile::Store,
+            config: Config::default(),
+            env_spec: crate::env::EnvSpec::default(),
+            env: None,
+            progress: false,
+        }
+    }
+}
