@@ -64,31 +64,7 @@ pub struct Suppression {
     pub origin: String,
 }
 
-/// Numbers on which the sources disagree, configurable per project.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct Thresholds {
-    /// A Copilot message extension search command with fewer parameters is an error
-    /// (Teams Store guidelines: at least 2).
-    pub me_parameters_error_below: usize,
-    /// ... and a warning below this (agent validation guidelines: 3 or more).
-    pub me_parameters_warning_below: usize,
-    /// Fewest conversation starters a store agent needs.
-    pub conversation_starters_min: usize,
-    /// Most conversation starters the store allows (the schema allows 12).
-    pub conversation_starters_max: usize,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            me_parameters_error_below: 2,
-            me_parameters_warning_below: 3,
-            conversation_starters_min: 3,
-            conversation_starters_max: 6,
-        }
-    }
-}
+pub use crate::thresholds::Thresholds;
 
 /// Settings from the file and the command line.
 #[derive(Debug, Clone, Default)]

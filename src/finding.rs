@@ -111,7 +111,7 @@ impl Finding {
         }
     }
 
-    /// A finding at `file` + `pointer` reported by a rule through [`crate::rules::Out`], which
+    /// A finding at `file` + `pointer` reported by a rule through its `Out`, which
     /// stamps the rule id; the engine stamps severity and policies from the rule file.
     pub fn at(
         file: impl Into<String>,

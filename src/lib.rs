@@ -23,12 +23,14 @@ pub mod limits;
 pub mod model;
 pub mod options;
 pub mod package;
+pub mod profile;
 #[cfg(feature = "cli")]
 pub mod progress;
 pub mod references;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod thresholds;
 mod yaml_guard;
 
 #[cfg(feature = "cli")]

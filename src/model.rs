@@ -5,8 +5,8 @@
 use crate::env::Env;
 use crate::json::JsonDoc;
 use crate::package::Package;
+use crate::profile::Profile;
 use crate::references::FileRef;
-use crate::rules::Profile;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -25,7 +25,7 @@ pub struct Ctx<'p> {
     /// The Agents Toolkit environment the placeholders were resolved with (`--env`).
     pub env: Option<Arc<Env>>,
     /// Configurable numbers where the sources disagree.
-    pub thresholds: crate::config::Thresholds,
+    pub thresholds: crate::thresholds::Thresholds,
     /// Derived data several rules share (e.g. parsed OpenAPI descriptions), computed once.
     pub memo: Memo,
 }

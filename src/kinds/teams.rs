@@ -124,7 +124,26 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
             );
             None
         }
-        (None, Some(_)) => None, // a non-string: the schema check of any version reports it
+        (None, Some(other)) => {
+            // Not a string: no schema can be picked, so say so here (nothing else would).
+            findings.push(
+                Finding::new(
+                    "schema-manifest-version-unknown",
+                    MANIFEST,
+                    "/manifestVersion",
+                    format!(
+                        "`manifestVersion` must be a string such as \"1.25\", not {other}; supported: {}",
+                        supported_list()
+                    ),
+                )
+                .help(format!(
+                    "Write the version as a string: one of {}.",
+                    supported_list()
+                ))
+                .label("not a string"),
+            );
+            None
+        }
         (Some(v), _) => match schema::manifest_schema_path(v) {
             Some(p) => Some(p),
             None => {

@@ -61,26 +61,7 @@ impl<'a> Out<'a> {
     }
 }
 
-/// Who the package is checked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
-#[serde(rename_all = "lowercase")]
-pub enum Profile {
-    /// Public Teams Store / Microsoft 365 agent store submission: every rule applies.
-    Store,
-    /// Line-of-business app for one organization's catalog: validity, security and privacy
-    /// rules stay; store-listing rules drop to info.
-    Org,
-}
-
-impl Profile {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::Store => "store",
-            Profile::Org => "org",
-        }
-    }
-}
+pub use crate::profile::Profile;
 
 /// How a rule is implemented.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! The integration test binary: every module below shares one build.
 //!
+//! - `architecture`: no import cycle between the core's top-level modules; rules never import the engine.
 //! - `packages`: every clean fixture passes, as a folder and as a zip; snapshots of both reports.
 //! - `defects`: one test per package-level defect, built from the clean fixtures at test time.
 //! - `cli`: the built binary: exit codes, output formats, discovery.
@@ -9,6 +10,7 @@
 //! - `hostile`: crafted packages (bombs, deep JSON, unsafe names, …) end in findings, never a crash.
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
 
+mod architecture;
 mod batch;
 mod cli;
 mod common;
