@@ -2,10 +2,10 @@
 //! Exit codes: 0 every package passed, 1 at least one failed, 2 usage error or appcert could
 //! not run.
 
-use appcert::config::{self, Config};
-use appcert::report::{github, human, json, junit, markdown, sarif};
-use appcert::rules::{registry, Profile};
-use appcert::{Limits, Options};
+use crate::config::{self, Config};
+use crate::report::{github, human, json, junit, markdown, sarif};
+use crate::rules::{registry, Profile};
+use crate::{Limits, Options};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -229,7 +229,7 @@ fn explain(args: ExplainArgs) -> ExitCode {
             args.rule
         ));
     };
-    print(&appcert::rules::explain(r))
+    print(&crate::rules::explain(r))
 }
 
 fn usage_error(message: &str) -> ExitCode {
@@ -239,9 +239,9 @@ fn usage_error(message: &str) -> ExitCode {
 
 /// The report without the packages that passed with no finding (`--quiet`), keeping the
 /// run's totals. `None` when nothing is left out.
-fn quiet_view(report: &appcert::Report) -> Option<appcert::Report> {
+fn quiet_view(report: &crate::Report) -> Option<crate::Report> {
     let quiet =
-        |p: &appcert::PackageReport| p.verdict == appcert::Verdict::Pass && p.findings.is_empty();
+        |p: &crate::PackageReport| p.verdict == crate::Verdict::Pass && p.findings.is_empty();
     if !report.packages.iter().any(quiet) {
         return None;
     }
@@ -296,7 +296,7 @@ fn check(args: CheckArgs) -> ExitCode {
             max_json_depth: args.max_json_depth,
             max_string_bytes: args.max_string_bytes,
         },
-        env_spec: appcert::env::EnvSpec {
+        env_spec: crate::env::EnvSpec {
             name: args.env.clone(),
             files: args.env_file.clone(),
         },
@@ -308,7 +308,7 @@ fn check(args: CheckArgs) -> ExitCode {
             return usage_error(&format!("--env-file {}: no such file", f.display()));
         }
     }
-    let report = match appcert::check_paths(&args.paths, &options) {
+    let report = match crate::check_paths(&args.paths, &options) {
         Ok(r) => r,
         Err(e) => return usage_error(&e.to_string()),
     };
@@ -355,7 +355,7 @@ fn render(
     format: Format,
     to_terminal: bool,
     args: &CheckArgs,
-    report: &appcert::Report,
+    report: &crate::Report,
     options: &Options,
     cwd: &std::path::Path,
 ) -> String {
@@ -413,7 +413,7 @@ fn render(
 fn write_reports(
     args: &CheckArgs,
     outputs: &Outputs,
-    report: &appcert::Report,
+    report: &crate::Report,
     options: &Options,
 ) -> Result<(), ExitCode> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));

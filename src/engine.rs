@@ -4,7 +4,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::kinds;
-use crate::model::{Ctx, Memo};
+use crate::model::Ctx;
 use crate::options::Options;
 use crate::package::Opened;
 use crate::report::{AppInfo, PackageReport};
@@ -30,7 +30,8 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         manifest_version: None,
         env: options.env.clone(),
         thresholds: options.config.thresholds,
-        memo: Memo::default(),
+        specs: BTreeMap::new(),
+        icons: BTreeMap::new(),
     };
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut findings);
@@ -125,10 +126,8 @@ fn finish(
             if f.file.is_empty() || sources.contains_key(&f.file) {
                 continue;
             }
-            if let Some(doc) = ctx.docs.get(&f.file) {
-                sources.insert(f.file.clone(), doc.text.clone());
-            } else if let Some(text) = ctx.unparsed.get(&f.file) {
-                sources.insert(f.file.clone(), text.clone());
+            if let Some(text) = text_of(ctx, &f.file) {
+                sources.insert(f.file.clone(), text.to_string());
             }
             display_files.insert(f.file.clone(), ctx.package.display_file(&f.file));
         }
@@ -183,7 +182,7 @@ fn resolve_location(ctx: &Ctx<'_>, f: &mut Finding) {
             f.line = Some(line);
             f.column = Some(col);
         }
-    } else if let Some(text) = ctx.unparsed.get(&f.file) {
+    } else if let Some(text) = text_of(ctx, &f.file) {
         match (&f.span, f.line, f.column) {
             (Some(span), _, _) => {
                 let lines = crate::json::line_index::LineIndex::new(text);
@@ -196,6 +195,21 @@ fn resolve_location(ctx: &Ctx<'_>, f: &mut Finding) {
             (None, Some(line), Some(column)) => f.span = offset_of_line_col(text, line, column),
             _ => {}
         }
+    }
+}
+
+/// The text of a package file findings may point into: a parsed JSON document, a file kept
+/// as text (unparsable, or not JSON), or a parsed OpenAPI description.
+fn text_of<'c>(ctx: &'c Ctx<'_>, file: &str) -> Option<&'c str> {
+    if let Some(doc) = ctx.docs.get(file) {
+        return Some(&doc.text);
+    }
+    if let Some(text) = ctx.unparsed.get(file) {
+        return Some(text);
+    }
+    match ctx.specs.get(file).map(|s| s.as_ref()) {
+        Some(Ok(spec)) => Some(spec.text()),
+        _ => None,
     }
 }
 
@@ -279,21 +293,6 @@ mod tests {
             "{}",
             copilot.message
         );
-    }
-
-    #[test]
-    fn memo_computes_each_key_once() {
-        let memo = crate::model::Memo::default();
-        let calls = std::cell::Cell::new(0);
-        let make = || {
-            calls.set(calls.get() + 1);
-            42u32
-        };
-        assert_eq!(memo.get_or_insert("k", make).as_deref(), Some(&42));
-        assert_eq!(memo.get_or_insert("k", make).as_deref(), Some(&42));
-        assert_eq!(calls.get(), 1);
-        // A key holds one type: asking for another is None, not a panic.
-        assert!(memo.get_or_insert("k", || "text").is_none());
     }
 
     #[test]

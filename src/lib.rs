@@ -1,36 +1,59 @@
 //! appcert: offline certification checks for Microsoft Teams and Microsoft 365 Copilot app
 //! packages.
 //!
+//! The checking core works on packages held in memory and touches no file system, process
+//! environment or network (it builds for `wasm32-unknown-unknown` without the default `cli`
+//! feature):
+//!
 //! ```no_run
 //! let options = appcert::Options::default();
-//! let report = appcert::check_paths(&["appPackage/build/app.zip".to_string()], &options).unwrap();
-//! for pkg in &report.packages {
-//!     println!("{}: {:?}", pkg.input, pkg.verdict);
-//! }
+//! let bytes = Vec::new(); // the bytes of an app package zip
+//! let report = appcert::check_zip_bytes("app.zip", bytes, &options);
+//! println!("{:?}: {} findings", report.verdict, report.findings.len());
+//! let run = appcert::finish_run(vec![report], &options);
+//! print!("{}", appcert::report::json::render(&run));
 //! ```
+//!
+//! With the `cli` feature (the default), [`check_paths`] discovers and checks packages on disk,
+//! in parallel, and [`cli::run`] is the whole command line.
 
+// The public API: checking a package held in memory (`check_zip_bytes`, `check_files`),
+// the options, the report and its renderers, the configuration and the rule registry. With
+// the `cli` feature: checking paths on disk (`check_paths`) and the command line itself.
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod config;
-#[cfg(feature = "cli")]
-pub mod discover;
-pub mod engine;
-pub mod env;
 pub mod finding;
-#[cfg(feature = "cli")]
-pub mod folder;
-pub mod json;
-mod kinds;
 pub mod limits;
-pub mod model;
 pub mod options;
-pub mod package;
 pub mod profile;
-#[cfg(feature = "cli")]
-pub mod progress;
-pub mod references;
 pub mod report;
 pub mod rules;
-pub mod schema;
 pub mod thresholds;
+
+// Internals: the package model, parsers, schemas, kinds and the engine.
+#[cfg(feature = "cli")]
+#[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
+pub mod discover;
+mod engine;
+#[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
+pub mod env;
+#[cfg(feature = "cli")]
+#[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
+pub mod folder;
+mod image;
+#[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
+pub mod json;
+mod kinds;
+mod model;
+mod openapi;
+#[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
+pub mod package;
+#[cfg(feature = "cli")]
+mod progress;
+mod references;
+#[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
+pub mod schema;
 mod yaml_guard;
 
 #[cfg(feature = "cli")]

@@ -1,8 +1,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    appcert_cli::run()
+    appcert::cli::run()
 }
-
-#[path = "cli.rs"]
-mod appcert_cli;

@@ -3,12 +3,14 @@
 //! Rules import this module, never the engine.
 
 use crate::env::Env;
+use crate::image::{decode, Decoded};
 use crate::json::JsonDoc;
+use crate::openapi::{Spec, SpecError};
 use crate::package::Package;
 use crate::profile::Profile;
 use crate::references::FileRef;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Everything known about one package while it is checked.
 pub struct Ctx<'p> {
@@ -26,40 +28,23 @@ pub struct Ctx<'p> {
     pub env: Option<Arc<Env>>,
     /// Configurable numbers where the sources disagree.
     pub thresholds: crate::thresholds::Thresholds,
-    /// Derived data several rules share (e.g. parsed OpenAPI descriptions), computed once.
-    pub memo: Memo,
-}
-
-/// Per-package memo: a value derived from the package is computed by the first rule that
-/// needs it and shared with the others (each OpenAPI description is parsed once, not once per
-/// rule).
-#[derive(Default)]
-pub struct Memo {
-    values: std::sync::Mutex<BTreeMap<String, Arc<dyn std::any::Any + Send + Sync>>>,
-}
-
-impl Memo {
-    /// The value under `key`, computed by `make` on first use. A key always holds one type.
-    pub fn get_or_insert<T: std::any::Any + Send + Sync>(
-        &self,
-        key: &str,
-        make: impl FnOnce() -> T,
-    ) -> Option<Arc<T>> {
-        let mut map = match self.values.lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let value = map
-            .entry(key.to_string())
-            .or_insert_with(|| Arc::new(make()))
-            .clone();
-        value.downcast::<T>().ok()
-    }
+    /// OpenAPI descriptions the package references, parsed at load under the limits.
+    pub specs: BTreeMap<String, Arc<Result<Spec, SpecError>>>,
+    /// Icons the manifest names, decoded on first use (`Ctx::icon`).
+    pub icons: BTreeMap<String, OnceLock<Arc<Decoded>>>,
 }
 
 impl Ctx<'_> {
     pub fn manifest(&self) -> Option<&JsonDoc> {
         self.docs.get(MANIFEST)
+    }
+
+    /// An icon of the package, decoded once (on first use) and shared by every rule. `None`
+    /// when the manifest does not name that file as an icon or it cannot be read.
+    pub fn icon(&self, file: &str) -> Option<Arc<Decoded>> {
+        let slot = self.icons.get(file)?;
+        let bytes = self.package.read(file)?.ok()?;
+        Some(Arc::clone(slot.get_or_init(|| Arc::new(decode(bytes)))))
     }
 }
 

@@ -288,14 +288,22 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                 | RefKind::Plugin
                 | RefKind::ResponseTemplate
         );
-        if r.kind == RefKind::OpenApi && !ctx.unparsed.contains_key(&target) {
-            // OpenAPI descriptions are parsed by the rules that read them (YAML or JSON); keep
-            // their text so findings in them get a snippet and a line/column.
+        if r.kind == RefKind::OpenApi && !ctx.specs.contains_key(&target) {
+            // Parsed once, here, under the user's limits; the rules read the result.
             if let Some(Ok(bytes)) = ctx.package.read(&target) {
-                if let Ok((text, _)) = crate::json::decode_text(bytes) {
-                    ctx.unparsed.insert(target.clone(), text);
+                let parsed = crate::openapi::parse_spec_bytes(&target, bytes, &options.limits);
+                if parsed.is_err() {
+                    // Keep the text so findings in it get a snippet.
+                    if let Ok((text, _)) = crate::json::decode_text(bytes) {
+                        ctx.unparsed.insert(target.clone(), text);
+                    }
                 }
+                ctx.specs
+                    .insert(target.clone(), std::sync::Arc::new(parsed));
             }
+        }
+        if r.kind == RefKind::Icon && r.from == MANIFEST {
+            ctx.icons.entry(target.clone()).or_default();
         }
         if !is_json || ctx.docs.contains_key(&target) || !read_json(ctx, &target, options, findings)
         {

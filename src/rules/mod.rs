@@ -85,10 +85,13 @@ pub struct Docs {
     pub why: String,
     /// How to fix a finding.
     pub fix: String,
-    /// A failing example (usually a manifest fragment).
-    pub fail: String,
-    /// A passing example.
-    pub pass: String,
+    /// A failing example, for a rule that cannot have a case the test suite runs
+    /// (`tests.none`); other rules show their first failing case instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail: Option<String>,
+    /// A passing example, likewise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pass: Option<String>,
 }
 
 /// One rule, as written in `rules/<category>/<id>.json`.
@@ -111,7 +114,8 @@ pub struct RuleMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split_from: Option<String>,
     pub docs: Docs,
-    /// The rule's own failing and passing cases (run by the test suite, see `cases.rs`).
+    /// The rule's own failing and passing cases (run by the test suite, see `cases.rs`;
+    /// `explain` shows the first of each).
     #[serde(default, skip_serializing)]
     pub tests: Option<serde_json::Value>,
     /// The declarative check of a data rule.
@@ -189,8 +193,8 @@ impl Registry {
                     what: String::new(),
                     why: String::new(),
                     fix: String::new(),
-                    fail: String::new(),
-                    pass: String::new(),
+                    fail: None,
+                    pass: None,
                 },
                 check: None,
             })
@@ -260,13 +264,109 @@ pub fn explain(r: &RuleMeta) -> String {
         ("What it checks", &r.docs.what),
         ("Why it matters", &r.docs.why),
         ("How to fix", &r.docs.fix),
-        ("Fails", &r.docs.fail),
-        ("Passes", &r.docs.pass),
     ];
     for (title, body) in sections {
         s.push_str(&format!("\n## {title}\n{body}\n"));
     }
+    // The examples are the rule's own cases, which the test suite runs: what is shown here is
+    // what appcert really does.
+    let case = |kind: &str| {
+        r.tests
+            .as_ref()
+            .and_then(|t| t.get(kind))
+            .and_then(serde_json::Value::as_array)
+            .and_then(|cases| cases.first())
+            .map(describe_case)
+    };
+    let fail = case("fail").or_else(|| r.docs.fail.clone());
+    let pass = case("pass").or_else(|| r.docs.pass.clone());
+    for (title, body) in [("Fails", fail), ("Passes", pass)] {
+        if let Some(body) = body {
+            s.push_str(&format!("\n## {title}\n{body}\n"));
+        }
+    }
     s
+}
+
+/// A rule case in words: the fixture it starts from and each change, then where the rule
+/// reports (see `cases.rs` for the format).
+fn describe_case(case: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let compact = |v: &Value| {
+        let text = v.to_string();
+        if text.chars().count() > 160 {
+            format!("{}…", text.chars().take(160).collect::<String>())
+        } else {
+            text
+        }
+    };
+    let mut lines = vec![format!(
+        "Package: the fixture `{}`{}",
+        case.get("base")
+            .and_then(Value::as_str)
+            .unwrap_or("bot-commands"),
+        match case.get("profile").and_then(Value::as_str) {
+            Some(p) => format!(", profile {p}"),
+            None => String::new(),
+        }
+    )];
+    if let Some(input) = case.get("input").and_then(Value::as_str) {
+        lines = vec![format!(
+            "Input: {}",
+            compact(&Value::String(input.to_string()))
+        )];
+    }
+    let map = |key: &str| case.get(key).and_then(Value::as_object);
+    for (file, patch) in map("patch").into_iter().flatten() {
+        lines.push(format!("  {file}: merge {}", compact(patch)));
+    }
+    for (file, sets) in map("set").into_iter().flatten() {
+        for (pointer, value) in sets.as_object().into_iter().flatten() {
+            lines.push(format!("  {file} {pointer} = {}", compact(value)));
+        }
+    }
+    for (file, pointers) in map("remove").into_iter().flatten() {
+        for p in pointers.as_array().into_iter().flatten() {
+            lines.push(format!(
+                "  {file}: remove {}",
+                p.as_str().unwrap_or_default()
+            ));
+        }
+    }
+    for (file, text) in map("files").into_iter().flatten() {
+        lines.push(format!("  {file}: the text {}", compact(text)));
+    }
+    for (file, from) in map("copy").into_iter().flatten() {
+        lines.push(format!(
+            "  {file}: a copy of {}",
+            from.as_str().unwrap_or_default()
+        ));
+    }
+    for file in case
+        .get("delete")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        lines.push(format!("  {}: removed", file.as_str().unwrap_or_default()));
+    }
+    if let Some(note) = case.get("note").and_then(Value::as_str) {
+        lines.push(format!("  ({note})"));
+    }
+    let hits: Vec<String> = case
+        .get("expect")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|h| {
+            let h = h.as_array()?;
+            Some(format!("{} {}", h.first()?.as_str()?, h.get(1)?.as_str()?))
+        })
+        .collect();
+    if !hits.is_empty() {
+        lines.push(format!("Reported at: {}", hits.join("; ")));
+    }
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -367,6 +467,25 @@ mod registry_tests {
                 "rules/{path}: category {category} but folder differs"
             );
         }
+    }
+
+    #[test]
+    fn explain_shows_examples_for_every_rule() {
+        // Rules with cases show their first failing and passing case; the few that cannot
+        // have one (`tests.none`) must give examples in words.
+        for r in registry().rules.values() {
+            let text = explain(r);
+            assert!(
+                text.contains("\n## Fails\n") && text.contains("\n## Passes\n"),
+                "{}: explain shows no example (give cases, or docs.fail/docs.pass with tests.none)",
+                r.id
+            );
+        }
+        let text = explain(registry().meta("bot-command-duplicate"));
+        assert!(
+            text.contains("Reported at: manifest.json /bots/0/commandLists/0/commands/2/title"),
+            "{text}"
+        );
     }
 
     #[test]

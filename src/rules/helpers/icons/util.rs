@@ -1,16 +1,10 @@
-//! Shared helpers for the icon rules: which icons the manifest names, and bounded PNG decoding.
-//!
-//! Dimensions come from the IHDR chunk (read by the `png` crate's `read_header_info`) before any
-//! pixel buffer is allocated; anything larger than [`MAX_SIDE`] per side or [`MAX_BUFFER`] bytes
-//! decoded is never decoded.
+//! Shared helpers for the icon rules: which icons the manifest names; their pixels come from
+//! the package model (`Ctx::icon`, decoded within bounds by `crate::image`).
 
 use crate::model::{Ctx, MANIFEST};
 use crate::references::{has_placeholder, RefKind};
 
-/// Largest width or height that is ever decoded.
-pub const MAX_SIDE: u32 = 4096;
-/// Largest decoded frame buffer, in bytes.
-pub const MAX_BUFFER: usize = 8 * 1024 * 1024;
+pub use crate::image::{decode, Decoded, Rgba, Undecoded};
 
 /// One icon the manifest names whose file is in the package and readable.
 pub struct IconFile<'c> {
@@ -21,7 +15,7 @@ pub struct IconFile<'c> {
     /// Package path of the file.
     pub file: String,
     pub bytes: &'c [u8],
-    memo: &'c crate::model::Memo,
+    ctx: &'c Ctx<'c>,
 }
 
 impl IconFile<'_> {
@@ -34,12 +28,12 @@ impl IconFile<'_> {
         }
     }
 
-    /// The decoded icon, decoded once per package and shared by every icon rule.
+    /// The decoded icon, decoded on first use and shared by every icon rule (the model
+    /// keeps it).
     pub fn decoded(&self) -> std::sync::Arc<Decoded> {
-        let bytes = self.bytes;
-        self.memo
-            .get_or_insert(&format!("png:{}", self.file), || decode(bytes))
-            .unwrap_or_else(|| std::sync::Arc::new(decode(bytes)))
+        self.ctx
+            .icon(&self.file)
+            .unwrap_or_else(|| std::sync::Arc::new(decode(self.bytes)))
     }
 
     /// `icons.color`
@@ -50,7 +44,7 @@ impl IconFile<'_> {
 
 /// The icons named by the manifest whose files exist (a missing file or a placeholder is left
 /// to other rules).
-pub fn icon_files<'c>(ctx: &'c Ctx<'_>) -> Vec<IconFile<'c>> {
+pub fn icon_files<'c>(ctx: &'c Ctx<'c>) -> Vec<IconFile<'c>> {
     let mut out = Vec::new();
     for r in &ctx.refs {
         if r.kind != RefKind::Icon || r.from != MANIFEST || has_placeholder(&r.raw) {
@@ -71,161 +65,10 @@ pub fn icon_files<'c>(ctx: &'c Ctx<'_>) -> Vec<IconFile<'c>> {
             pointer: r.pointer.clone(),
             file: target.clone(),
             bytes,
-            memo: &ctx.memo,
+            ctx,
         });
     }
     out
-}
-
-/// What the IHDR says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Header {
-    pub width: u32,
-    pub height: u32,
-}
-
-/// Why the pixels of a PNG with a readable header are not available.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Undecoded {
-    /// Larger than the decoding limits: never decoded (not an error of the file itself).
-    TooLarge,
-    /// The image data is corrupt.
-    Corrupt(String),
-}
-
-/// Decoded pixels, RGBA 8-bit, row-major.
-#[derive(Debug, Clone)]
-pub struct Rgba {
-    pub width: u32,
-    pub height: u32,
-    pub data: Vec<u8>,
-}
-
-impl Rgba {
-    pub fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
-        let i = ((y as usize) * (self.width as usize) + x as usize) * 4;
-        match self.data.get(i..i + 4) {
-            Some(p) => [p[0], p[1], p[2], p[3]],
-            None => [0, 0, 0, 0],
-        }
-    }
-}
-
-/// The outcome of reading an icon file.
-#[derive(Debug)]
-pub enum Decoded {
-    /// No PNG signature: what the bytes are instead.
-    NotPng(&'static str),
-    /// PNG signature, but the header cannot be read.
-    BadHeader(String),
-    /// Header read; pixels not available.
-    Header(Header, Undecoded),
-    /// Header and pixels.
-    Image(Header, Rgba),
-}
-
-impl Decoded {
-    pub fn header(&self) -> Option<Header> {
-        match self {
-            Decoded::Header(h, _) | Decoded::Image(h, _) => Some(*h),
-            _ => None,
-        }
-    }
-}
-
-const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-
-/// Reads a PNG within the limits: signature, IHDR, then (when small enough) the first frame,
-/// normalised to RGBA 8-bit.
-pub fn decode(bytes: &[u8]) -> Decoded {
-    if !bytes.starts_with(SIGNATURE) {
-        return Decoded::NotPng(crate::package::sniff(bytes));
-    }
-    let mut decoder = png::Decoder::new_with_limits(
-        std::io::Cursor::new(bytes),
-        png::Limits {
-            bytes: 2 * MAX_BUFFER,
-        },
-    );
-    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-    let header = match decoder.read_header_info() {
-        Ok(info) => Header {
-            width: info.width,
-            height: info.height,
-        },
-        Err(e) => return Decoded::BadHeader(e.to_string()),
-    };
-    if header.width > MAX_SIDE || header.height > MAX_SIDE {
-        return Decoded::Header(header, Undecoded::TooLarge);
-    }
-    let mut reader = match decoder.read_info() {
-        Ok(r) => r,
-        Err(png::DecodingError::LimitsExceeded) => {
-            return Decoded::Header(header, Undecoded::TooLarge)
-        }
-        Err(e) => return Decoded::Header(header, Undecoded::Corrupt(e.to_string())),
-    };
-    let size = match reader.output_buffer_size() {
-        Some(s) if s <= MAX_BUFFER => s,
-        _ => return Decoded::Header(header, Undecoded::TooLarge),
-    };
-    let mut buf = vec![0u8; size];
-    let info = match reader.next_frame(&mut buf) {
-        Ok(i) => i,
-        Err(png::DecodingError::LimitsExceeded) => {
-            return Decoded::Header(header, Undecoded::TooLarge)
-        }
-        Err(e) => return Decoded::Header(header, Undecoded::Corrupt(e.to_string())),
-    };
-    let used = buf.get(..info.buffer_size()).unwrap_or(&buf);
-    match to_rgba(
-        used,
-        info.width,
-        info.height,
-        info.color_type,
-        info.line_size,
-    ) {
-        Some(image) => Decoded::Image(header, image),
-        None => Decoded::Header(
-            header,
-            Undecoded::Corrupt("unexpected pixel layout after decoding".into()),
-        ),
-    }
-}
-
-fn to_rgba(
-    buf: &[u8],
-    width: u32,
-    height: u32,
-    color: png::ColorType,
-    line_size: usize,
-) -> Option<Rgba> {
-    let channels = match color {
-        png::ColorType::Grayscale => 1,
-        png::ColorType::GrayscaleAlpha => 2,
-        png::ColorType::Rgb => 3,
-        png::ColorType::Rgba => 4,
-        png::ColorType::Indexed => return None, // EXPAND turns palettes into RGB(A)
-    };
-    let w = width as usize;
-    let mut data = Vec::with_capacity(w * height as usize * 4);
-    for y in 0..height as usize {
-        let row = buf.get(y * line_size..y * line_size + w * channels)?;
-        for px in row.chunks_exact(channels) {
-            let rgba = match channels {
-                1 => [px[0], px[0], px[0], 255],
-                2 => [px[0], px[0], px[0], px[1]],
-                3 => [px[0], px[1], px[2], 255],
-                _ => [px[0], px[1], px[2], px[3]],
-            };
-            data.extend_from_slice(&rgba);
-        }
-    }
-    Some(Rgba {
-        width,
-        height,
-        data,
-    })
 }
 
 #[cfg(test)]
@@ -323,7 +166,7 @@ pub mod test_png {
     /// Signature + a valid IHDR (8-bit RGBA) declaring `w`×`h`, then `idat` as the IDAT payload
     /// and IEND.
     pub fn handmade(w: u32, h: u32, idat: &[u8]) -> Vec<u8> {
-        let mut out = super::SIGNATURE.to_vec();
+        let mut out = crate::image::SIGNATURE.to_vec();
         let mut ihdr = w.to_be_bytes().to_vec();
         ihdr.extend_from_slice(&h.to_be_bytes());
         ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
