@@ -312,7 +312,7 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(r) => r,
         Err(e) => return usage_error(&e.to_string()),
     };
-    if let Err(code) = write_reports(&args, &outputs, &report, &options) {
+    if let Err(code) = write_reports(&args, &outputs, &report) {
         return code;
     }
     if report.all_passed() {
@@ -356,13 +356,12 @@ fn render(
     to_terminal: bool,
     args: &CheckArgs,
     report: &crate::Report,
-    options: &Options,
     cwd: &std::path::Path,
 ) -> String {
     match format {
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report, cwd),
-        Format::Junit => junit::render(report, &options.config),
+        Format::Junit => junit::render(report),
         Format::Github => github::render(report, cwd),
         Format::Markdown => markdown::render(report, cwd),
         Format::Human => {
@@ -414,12 +413,11 @@ fn write_reports(
     args: &CheckArgs,
     outputs: &Outputs,
     report: &crate::Report,
-    options: &Options,
 ) -> Result<(), ExitCode> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     for (format, path) in outputs {
         let to_terminal = path.is_none() && std::io::stdout().is_terminal();
-        let text = render(*format, to_terminal, args, report, options, &cwd);
+        let text = render(*format, to_terminal, args, report, &cwd);
         let written = match path {
             Some(path) => std::fs::write(path, text.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", path.display())),

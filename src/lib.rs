@@ -218,5 +218,13 @@ pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report
     for p in packages.iter_mut() {
         p.refresh(config.deny_warnings);
     }
-    Report::new(options.profile.as_str(), packages)
+    let mut report = Report::new(options.profile.as_str(), packages);
+    report.rules_run = rules::registry()
+        .rules
+        .keys()
+        .filter(|id| config.enabled(id))
+        .cloned()
+        .collect();
+    report.deny_warnings = config.deny_warnings;
+    report
 }

@@ -12,7 +12,6 @@
 //! suppressed ones) go to the test case's `<system-out>`.
 
 use super::{PackageReport, Report};
-use crate::config::Config;
 use crate::finding::{Finding, Severity};
 use crate::rules::registry;
 use std::collections::BTreeMap;
@@ -72,13 +71,13 @@ fn fails(f: &Finding, deny_warnings: bool) -> bool {
         && (f.severity == Severity::Error || (deny_warnings && f.severity == Severity::Warning))
 }
 
-fn testsuite(pkg: &PackageReport, config: &Config) -> (String, usize, usize) {
+fn testsuite(pkg: &PackageReport, rules_run: &[String], deny_warnings: bool) -> (String, usize, usize) {
     let reg = registry();
     // Rule id → category, for every rule evaluated, plus any rule that produced a finding.
     let mut cases: BTreeMap<&str, &str> = reg
         .rules
         .values()
-        .filter(|r| config.enabled(&r.id))
+        .filter(|r| rules_run.contains(&r.id))
         .map(|r| (r.id.as_str(), r.category.as_str()))
         .collect();
     for f in &pkg.findings {
@@ -91,11 +90,11 @@ fn testsuite(pkg: &PackageReport, config: &Config) -> (String, usize, usize) {
         let found: Vec<&Finding> = pkg.findings.iter().filter(|f| f.rule == *rule).collect();
         let failing: Vec<&&Finding> = found
             .iter()
-            .filter(|f| fails(f, config.deny_warnings))
+            .filter(|f| fails(f, deny_warnings))
             .collect();
         let other: Vec<&&Finding> = found
             .iter()
-            .filter(|f| !fails(f, config.deny_warnings))
+            .filter(|f| !fails(f, deny_warnings))
             .collect();
         body.push_str(&format!(
             "    <testcase name=\"{}\" classname=\"{}\"",
@@ -165,13 +164,13 @@ fn testsuite(pkg: &PackageReport, config: &Config) -> (String, usize, usize) {
     (format!("{head}{body}  </testsuite>\n"), tests, failures)
 }
 
-/// Renders the report as JUnit XML; `config` says which rules were evaluated.
-pub fn render(report: &Report, config: &Config) -> String {
+/// Renders the report as JUnit XML (the report says which rules were evaluated).
+pub fn render(report: &Report) -> String {
     let mut suites = String::new();
     let mut tests = 0;
     let mut failures = 0;
     for p in &report.packages {
-        let (s, t, f) = testsuite(p, config);
+        let (s, t, f) = testsuite(p, &report.rules_run, report.deny_warnings);
         suites.push_str(&s);
         tests += t;
         failures += f;

@@ -130,6 +130,12 @@ pub struct Report {
     pub profile: String,
     pub packages: Vec<PackageReport>,
     pub summary: RunSummary,
+    /// The ids of the rules the run evaluated (for JUnit's test cases; not serialised).
+    #[serde(skip)]
+    pub rules_run: Vec<String>,
+    /// Warnings fail packages in this run (`--deny warnings`; not serialised).
+    #[serde(skip)]
+    pub deny_warnings: bool,
 }
 
 impl Report {
@@ -151,6 +157,8 @@ impl Report {
                 failed: packages.len() - passed,
             },
             packages,
+            rules_run: Vec::new(),
+            deny_warnings: false,
         }
     }
 

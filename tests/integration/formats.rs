@@ -137,11 +137,11 @@ fn junit_snapshots() {
     let o = snapshot_options();
     insta::assert_snapshot!(
         "junit-failing",
-        junit::render(&failing_report(&o), &o.config)
+        junit::render(&failing_report(&o))
     );
     insta::assert_snapshot!(
         "junit-passing",
-        junit::render(&passing_report(&o), &o.config)
+        junit::render(&passing_report(&o))
     );
 }
 
@@ -229,7 +229,7 @@ fn sarif_lists_only_fired_rules_and_indexes_them() {
 #[test]
 fn junit_has_a_test_case_per_enabled_rule() {
     let o = Options::default();
-    let xml = junit::render(&passing_report(&o), &o.config);
+    let xml = junit::render(&passing_report(&o));
     let enabled = appcert::rules::registry()
         .rules
         .keys()
@@ -244,7 +244,7 @@ fn junit_has_a_test_case_per_enabled_rule() {
         },
         ..Options::default()
     };
-    let xml = junit::render(&passing_report(&ignored), &ignored.config);
+    let xml = junit::render(&passing_report(&ignored));
     assert!(!xml.contains("classname=\"schema\""));
     assert!(xml.matches("<testcase ").count() < enabled);
 }
@@ -253,7 +253,7 @@ fn junit_has_a_test_case_per_enabled_rule() {
 fn junit_deny_warnings_fails_the_warning_rule() {
     let mut o = snapshot_options();
     o.config.deny_warnings = true;
-    let xml = junit::render(&failing_report(&o), &o.config);
+    let xml = junit::render(&failing_report(&o));
     let case = xml
         .split("<testcase ")
         .find(|c| c.contains("name=\"schema-url-mismatch\""))
