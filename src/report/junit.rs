@@ -71,7 +71,11 @@ fn fails(f: &Finding, deny_warnings: bool) -> bool {
         && (f.severity == Severity::Error || (deny_warnings && f.severity == Severity::Warning))
 }
 
-fn testsuite(pkg: &PackageReport, rules_run: &[String], deny_warnings: bool) -> (String, usize, usize) {
+fn testsuite(
+    pkg: &PackageReport,
+    rules_run: &[String],
+    deny_warnings: bool,
+) -> (String, usize, usize) {
     let reg = registry();
     // Rule id → category, for every rule evaluated, plus any rule that produced a finding.
     let mut cases: BTreeMap<&str, &str> = reg
@@ -88,14 +92,8 @@ fn testsuite(pkg: &PackageReport, rules_run: &[String], deny_warnings: bool) -> 
     let mut failures = 0;
     for (rule, category) in &cases {
         let found: Vec<&Finding> = pkg.findings.iter().filter(|f| f.rule == *rule).collect();
-        let failing: Vec<&&Finding> = found
-            .iter()
-            .filter(|f| fails(f, deny_warnings))
-            .collect();
-        let other: Vec<&&Finding> = found
-            .iter()
-            .filter(|f| !fails(f, deny_warnings))
-            .collect();
+        let failing: Vec<&&Finding> = found.iter().filter(|f| fails(f, deny_warnings)).collect();
+        let other: Vec<&&Finding> = found.iter().filter(|f| !fails(f, deny_warnings)).collect();
         body.push_str(&format!(
             "    <testcase name=\"{}\" classname=\"{}\"",
             escape(rule),

@@ -135,14 +135,8 @@ fn sarif_snapshots() {
 #[test]
 fn junit_snapshots() {
     let o = snapshot_options();
-    insta::assert_snapshot!(
-        "junit-failing",
-        junit::render(&failing_report(&o))
-    );
-    insta::assert_snapshot!(
-        "junit-passing",
-        junit::render(&passing_report(&o))
-    );
+    insta::assert_snapshot!("junit-failing", junit::render(&failing_report(&o)));
+    insta::assert_snapshot!("junit-passing", junit::render(&passing_report(&o)));
 }
 
 #[test]
