@@ -98,6 +98,15 @@ struct CheckArgs {
     /// (one organization's catalog: store-listing rules drop to info). Default: the config file's, else store.
     #[arg(long, value_enum)]
     profile: Option<Profile>,
+    /// Power Platform connectors: the publisher kind. Default: the config file's, else from the
+    /// path (`certified-connectors/` or `independent-publisher-connectors/`), else
+    /// `iconBrandColor` `#da3b01` means independent, else certified.
+    #[arg(long, value_enum, value_name = "KIND")]
+    connector_kind: Option<crate::submission::PublisherKind>,
+    /// Power Platform connectors: `new` (default) or `update` of a merged connector (the
+    /// requirements merged connectors widely break are warnings for an update).
+    #[arg(long, value_enum, value_name = "TYPE")]
+    submission: Option<crate::submission::Submission>,
     /// Configuration file (default: appcert.toml in the current folder or above).
     #[arg(long, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
@@ -282,6 +291,12 @@ fn check(args: CheckArgs) -> ExitCode {
     config.ignore.extend(args.ignore.iter().cloned());
     if args.deny.is_some() {
         config.deny_warnings = true;
+    }
+    if let Some(k) = args.connector_kind {
+        config.connector.kind = Some(k);
+    }
+    if let Some(s) = args.submission {
+        config.connector.submission = s;
     }
     let profile = args.profile.or(config.profile).unwrap_or(Profile::Store);
     let options = Options {

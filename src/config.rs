@@ -4,6 +4,8 @@
 //! ```toml
 //! profile = "org"            # optional: store (default) or org
 //! deny-warnings = false      # warnings fail the package
+//! connector-kind = "certified" # connectors: certified | independent (default: from the path)
+//! submission = "update"      # connectors: new (default) | update
 //!
 //! [rules]
 //! name-preproduction-word = "off"          # off | info | warning | error
@@ -80,6 +82,8 @@ pub struct Config {
     pub ignore: Vec<String>,
     /// The file the settings came from.
     pub source: Option<PathBuf>,
+    /// Power Platform connectors: publisher kind and submission type.
+    pub connector: crate::submission::ConnectorSettings,
 }
 
 /// A configuration that cannot be used (exit 2).
@@ -104,6 +108,8 @@ struct RawConfig {
     suppress: Vec<toml::Spanned<RawSuppression>>,
     #[serde(default)]
     thresholds: Option<toml::Spanned<Thresholds>>,
+    connector_kind: Option<toml::Spanned<String>>,
+    submission: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -165,6 +171,30 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 )))
             }
         });
+    }
+    if let Some(k) = raw.connector_kind {
+        config.connector.kind = Some(match k.get_ref().as_str() {
+            "certified" => crate::submission::PublisherKind::Certified,
+            "independent" => crate::submission::PublisherKind::Independent,
+            other => {
+                return Err(ConfigError(format!(
+                    "{name}:{}: unknown connector-kind \"{other}\" (expected \"certified\" or \"independent\")",
+                    line_of(text, k.span().start)
+                )))
+            }
+        });
+    }
+    if let Some(s) = raw.submission {
+        config.connector.submission = match s.get_ref().as_str() {
+            "new" => crate::submission::Submission::New,
+            "update" => crate::submission::Submission::Update,
+            other => {
+                return Err(ConfigError(format!(
+                    "{name}:{}: unknown submission \"{other}\" (expected \"new\" or \"update\")",
+                    line_of(text, s.span().start)
+                )))
+            }
+        };
     }
     for (rule, level) in raw.rules {
         let line = line_of(text, rule.span().start);

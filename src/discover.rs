@@ -60,8 +60,12 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
     let meta = std::fs::metadata(&path)
         .map_err(|e| DiscoverError(format!("{given}: {}", io_reason(&e))))?;
     if meta.is_file() {
-        let is_manifest = path.file_name().and_then(|n| n.to_str()) == Some("manifest.json");
-        if is_manifest {
+        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let is_manifest = file_name == "manifest.json";
+        // A connector's swagger or apiProperties.json: its folder is the package.
+        let is_connector_file = file_name.eq_ignore_ascii_case("apiProperties.json")
+            || crate::kinds::connector::is_swagger_like(file_name);
+        if is_manifest || is_connector_file {
             let dir = path
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
@@ -83,7 +87,7 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
             kind: InputKind::Zip,
         }]);
     }
-    if path.join("manifest.json").is_file() {
+    if path.join("manifest.json").is_file() || is_connector_dir(&path) {
         return Ok(vec![Input {
             display: nonempty_or_dot(given.trim_end_matches(['/', '\\'])),
             path,
@@ -111,7 +115,7 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
     for entry in walker.filter_map(Result::ok) {
         let rel = entry.path().strip_prefix(&path).unwrap_or(entry.path());
         if entry.file_type().is_dir() {
-            if entry.path().join("manifest.json").is_file() {
+            if entry.path().join("manifest.json").is_file() || is_connector_dir(entry.path()) {
                 found.push(Input {
                     display: display_join(given, rel),
                     path: entry.path().to_path_buf(),
@@ -128,7 +132,7 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
     }
     if found.is_empty() {
         return Err(DiscoverError(format!(
-            "{given}: no app package found (no .zip file and no folder with a manifest.json)"
+            "{given}: no app package found (no .zip file, no folder with a manifest.json, no connector folder with apiDefinition.swagger.json or apiProperties.json)"
         )));
     }
     Ok(found)
@@ -167,6 +171,21 @@ pub fn toolkit_app_package(dir: &Path) -> Option<PathBuf> {
                     .filter(|x| !matches!(x, std::path::Component::CurDir)),
             )
         })
+}
+
+/// Whether a folder is a Power Platform connector: it holds `apiDefinition.swagger.json`,
+/// `apiProperties.json` or a misnamed swagger, and no `manifest.json` (a connector folder is
+/// never taken for a Teams package, nor a Teams package for a connector).
+pub fn is_connector_dir(dir: &Path) -> bool {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    let names: Vec<String> = read
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    crate::kinds::connector::is_connector_listing(names.iter().map(String::as_str))
 }
 
 fn nonempty_or_dot(s: &str) -> String {

@@ -32,11 +32,13 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         thresholds: options.config.thresholds,
         specs: BTreeMap::new(),
         icons: BTreeMap::new(),
+        connector: None,
+        connector_settings: options.config.connector,
     };
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut findings);
     let enabled = |id: &str| options.config.enabled(id);
-    rules::run_all(&ctx, &enabled, &mut findings);
+    rules::run_all(&ctx, kind.name(), &enabled, &mut findings);
     let used = post_process(Some(&ctx), input, &mut findings, options);
     let app = kind.app_info(&ctx);
     let mut report = finish(input, app, findings, Some(&ctx));
@@ -93,7 +95,7 @@ fn post_process(
         };
         // The severity is the rule file's (under the profile); the configuration's levels
         // apply next.
-        f.severity = meta.severity;
+        f.severity = meta.severity_for_submission(options.config.connector.submission);
         // Pure schema violations cite no guideline in findings (the schema is the source);
         // their rule documentation still names the guideline that requires a valid schema.
         if f.policies.is_empty() && !schema::messages::RULE_IDS.contains(&f.rule.as_str()) {

@@ -29,6 +29,7 @@ pub mod options;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod submission;
 pub mod thresholds;
 
 // Internals: the package model, parsers, schemas, kinds and the engine.

@@ -32,11 +32,51 @@ pub struct Ctx<'p> {
     pub specs: BTreeMap<String, Arc<Result<Spec, SpecError>>>,
     /// Icons the manifest names, decoded on first use (`Ctx::icon`).
     pub icons: BTreeMap<String, OnceLock<Arc<Decoded>>>,
+    /// A Power Platform connector: its files and publisher kind, set by the connector kind's
+    /// load (`None` for other kinds).
+    pub connector: Option<Connector>,
+    /// The run's connector settings (`--connector-kind`, `--submission`).
+    pub connector_settings: crate::submission::ConnectorSettings,
+}
+
+/// The files of a Power Platform connector, by package path (`None`: absent).
+#[derive(Debug, Clone, Default)]
+pub struct Connector {
+    /// The swagger: `apiDefinition.swagger.json`, or the misnamed file found instead.
+    pub swagger: Option<String>,
+    /// `apiProperties.json`.
+    pub properties: Option<String>,
+    /// The README (`README.md` in any case).
+    pub readme: Option<String>,
+    /// `script.csx`.
+    pub script: Option<String>,
+    /// `icon.png`.
+    pub icon: Option<String>,
+    /// `settings.json` of the paconn command line.
+    pub settings: Option<String>,
+    /// The publisher kind: configured, else from the path, else from `iconBrandColor`.
+    pub publisher_kind: crate::submission::PublisherKind,
+    /// How the publisher kind was decided, for messages.
+    pub publisher_kind_source: &'static str,
 }
 
 impl Ctx<'_> {
     pub fn manifest(&self) -> Option<&JsonDoc> {
         self.docs.get(MANIFEST)
+    }
+
+    /// The connector's parsed swagger (with its package path), when it is a JSON object.
+    pub fn swagger(&self) -> Option<(&str, &JsonDoc)> {
+        let file = self.connector.as_ref()?.swagger.as_deref()?;
+        let doc = self.docs.get(file)?;
+        doc.value.is_object().then_some((file, doc))
+    }
+
+    /// The connector's parsed `apiProperties.json`, when it is a JSON object.
+    pub fn api_properties(&self) -> Option<(&str, &JsonDoc)> {
+        let file = self.connector.as_ref()?.properties.as_deref()?;
+        let doc = self.docs.get(file)?;
+        doc.value.is_object().then_some((file, doc))
     }
 
     /// An icon of the package, decoded once (on first use) and shared by every rule. `None`
@@ -49,3 +89,7 @@ impl Ctx<'_> {
 }
 
 pub const MANIFEST: &str = "manifest.json";
+/// The connector's swagger, as the repository and paconn name it.
+pub const SWAGGER: &str = "apiDefinition.swagger.json";
+/// The connector's properties file.
+pub const API_PROPERTIES: &str = "apiProperties.json";

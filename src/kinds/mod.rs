@@ -4,6 +4,7 @@
 //! rules and renders the report. Adding a kind is a module here and an entry in [`KINDS`]; no
 //! rule of another kind changes.
 
+pub(crate) mod connector;
 pub(crate) mod teams;
 
 use crate::finding::Finding;
@@ -16,7 +17,7 @@ use crate::schema;
 
 /// One kind of package.
 pub(crate) trait PackageKind: Sync {
-    /// The kind's name in reports (`teams`).
+    /// The kind's name in reports (`teams`, `connector`).
     fn name(&self) -> &'static str;
     /// Whether the package is of this kind.
     fn recognises(&self, package: &Package) -> bool;
@@ -28,7 +29,7 @@ pub(crate) trait PackageKind: Sync {
 }
 
 /// Every kind, most specific first; the last one takes any package.
-pub(crate) static KINDS: &[&dyn PackageKind] = &[&teams::Teams];
+pub(crate) static KINDS: &[&dyn PackageKind] = &[&connector::ConnectorKind, &teams::Teams];
 
 /// The kind of a package: the first that recognises it, else the Teams app kind (which
 /// reports what is missing).

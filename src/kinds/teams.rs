@@ -475,5 +475,6 @@ fn app_info(manifest: Option<&JsonDoc>) -> AppInfo {
         name: s("/name/short"),
         version: s("/version"),
         manifest_version: s("/manifestVersion"),
+        ..AppInfo::default()
     }
 }

@@ -30,6 +30,12 @@ pub struct AppInfo {
     pub version: Option<String>,
     #[serde(rename = "manifestVersion")]
     pub manifest_version: Option<String>,
+    /// Connectors: the swagger's `host`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Connectors: `publisher` of apiProperties.json, else the swagger's `info.contact.name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
@@ -58,7 +64,7 @@ impl Counts {
 pub struct PackageReport {
     /// The path as given (or as discovered under a given folder).
     pub input: String,
-    /// The package kind (`teams`).
+    /// The package kind (`teams`, `connector`).
     pub kind: &'static str,
     pub verdict: Verdict,
     pub app: AppInfo,

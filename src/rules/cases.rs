@@ -8,7 +8,8 @@
 //! A case:
 //! ```json
 //! {
-//!   "base": "bot-commands",                       // a folder of fixtures/packages (default)
+//!   "base": "bot-commands",                       // a folder of fixtures/packages (default),
+//!                                                 // or of fixtures/ (`connectors/certified`)
 //!   "profile": "org",                             // optional; store by default
 //!   "patch": {"manifest.json": {"version": "1"}}, // RFC 7396 merge patch per file
 //!   "set": {"manifest.json": {"/bots/0/botId": "x"}}, // value at a JSON pointer (creates the
@@ -131,10 +132,12 @@ fn remove_pointer(doc: &mut Value, pointer: &str) -> Result<(), String> {
 impl Case {
     /// The package of the case.
     pub fn build(&self) -> Result<Pkg, String> {
-        let base = format!(
-            "fixtures/packages/{}",
-            self.base.as_deref().unwrap_or("bot-commands")
-        );
+        // `bot-commands` is fixtures/packages/bot-commands; `connectors/certified` (with a
+        // slash) is fixtures/connectors/certified.
+        let base = match self.base.as_deref().unwrap_or("bot-commands") {
+            b if b.contains('/') => format!("fixtures/{b}"),
+            b => format!("fixtures/packages/{b}"),
+        };
         let mut pkg = Pkg::from_fixture(&base);
         pkg.files = fixture_files(&base);
         if let Some(p) = self.profile {

@@ -110,6 +110,15 @@ pub struct RuleMeta {
     /// finding is dropped when one of theirs is at the same file and pointer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub yields_to: Vec<String>,
+    /// The package kinds the rule applies to (`teams`, `connector`); by default `teams`. The
+    /// engine runs a data or code rule only on packages of these kinds.
+    #[serde(default = "default_kinds", skip_serializing_if = "is_default_kinds")]
+    pub kinds: Vec<String>,
+    /// The severity for an update of a merged connector (`--submission update`), for the
+    /// requirements merged connectors widely break because the review checks only the changed
+    /// files; the rule keeps `severity` for a new submission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update_severity: Option<Severity>,
     /// The id this rule was split from: configuration naming that id applies to this rule too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split_from: Option<String>,
@@ -123,7 +132,28 @@ pub struct RuleMeta {
     pub check: Option<data::DataCheck>,
 }
 
+fn default_kinds() -> Vec<String> {
+    vec!["teams".to_string()]
+}
+
+fn is_default_kinds(k: &[String]) -> bool {
+    k.len() == 1 && k[0] == "teams"
+}
+
 impl RuleMeta {
+    /// Whether the rule applies to packages of this kind.
+    pub fn applies_to(&self, kind: &str) -> bool {
+        self.kinds.iter().any(|k| k == kind)
+    }
+
+    /// The rule file's severity for a submission type (before the profile).
+    pub fn severity_for_submission(&self, submission: crate::submission::Submission) -> Severity {
+        match (submission, self.update_severity) {
+            (crate::submission::Submission::Update, Some(s)) => s,
+            _ => self.severity,
+        }
+    }
+
     /// A finding of this rule stamped with the rule file's severity, fix and policies (for
     /// the findings made after the engine ran: unused suppressions, internal errors).
     pub fn finding(
@@ -187,6 +217,8 @@ impl Registry {
                 profiles: vec![Profile::Store, Profile::Org],
                 policies: vec![],
                 yields_to: vec![],
+                kinds: default_kinds(),
+                update_severity: None,
                 split_from: None,
                 tests: None,
                 docs: Docs {
@@ -227,18 +259,24 @@ pub fn registry() -> &'static Registry {
     })
 }
 
-/// Runs every enabled data and code rule over a package (disabled rules do not run).
-pub fn run_all(ctx: &Ctx<'_>, enabled: &dyn Fn(&str) -> bool, out: &mut Vec<Finding>) {
+/// Runs every enabled data and code rule of the package's kind over a package (disabled rules
+/// and rules of other kinds do not run).
+pub fn run_all(
+    ctx: &Ctx<'_>,
+    kind: &str,
+    enabled: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Finding>,
+) {
     let registry = registry();
     for meta in registry.rules.values() {
         if let Some(check) = &meta.check {
-            if enabled(&meta.id) {
+            if enabled(&meta.id) && meta.applies_to(kind) {
                 data::run(meta, check, ctx, out);
             }
         }
     }
     for (id, check) in code_rules() {
-        if enabled(id) {
+        if enabled(id) && registry.get(id).is_none_or(|m| m.applies_to(kind)) {
             check(ctx, &mut Out::new(id, out));
         }
     }
@@ -254,6 +292,12 @@ pub fn explain(r: &RuleMeta) -> String {
         profiles.join(", "),
         r.category
     ));
+    if let Some(u) = r.update_severity {
+        s.push_str(&format!("severity for --submission update: {u}\n"));
+    }
+    if r.kinds != default_kinds() {
+        s.push_str(&format!("package kinds: {}\n", r.kinds.join(", ")));
+    }
     if !r.policies.is_empty() {
         s.push_str("policy:\n");
         for p in &r.policies {

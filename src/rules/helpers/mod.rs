@@ -3,6 +3,7 @@
 
 pub(crate) mod auth;
 pub(crate) mod bots;
+pub(crate) mod connector;
 pub(crate) mod copilot;
 pub(crate) mod developer;
 pub(crate) mod domains;
