@@ -63,7 +63,9 @@ while IFS= read -r rel; do
 done <"$TMP/new-list.txt"
 
 # Remove vendored files that disappeared upstream (and non-JSON strays).
-(cd "$DEST" && find . -type f | sed 's#^\./##' | LC_ALL=C sort) >"$TMP/old-list.txt"
+# (connectors/ holds the Power Platform connector schemas: another source, see
+# schemas/PROVENANCE-connectors.md; never touched here.)
+(cd "$DEST" && find . -type f | sed 's#^\./##' | grep -v '^connectors/' | LC_ALL=C sort) >"$TMP/old-list.txt"
 LC_ALL=C comm -23 "$TMP/old-list.txt" "$TMP/new-list.txt" | while IFS= read -r gone; do
   echo "removing $gone (no longer in package)" >&2
   rm -f "$DEST/$gone"

@@ -1,6 +1,7 @@
 //! The bundled official schemas: lookup by manifest version or `$schema` URL, lazy compilation
 //! (at most once per process, shared across threads) and validation into owned errors.
 
+mod connector_quirks;
 pub mod messages;
 pub mod quirks;
 

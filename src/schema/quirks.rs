@@ -19,7 +19,10 @@ use std::borrow::Cow;
 /// `raw.replace(/\\a/g, "\\u0007").replace(/\\v/g, "\\u000b")`), because `\a` is not a valid
 /// escape in an ECMA-262 unicode-mode regular expression. We do exactly the same, on the same
 /// text, so that every other string the replacement happens to touch changes identically too.
-pub fn patch_schema_text<'a>(_schema_path: &str, text: &'a str) -> Cow<'a, str> {
+pub fn patch_schema_text<'a>(schema_path: &str, text: &'a str) -> Cow<'a, str> {
+    if schema_path.starts_with("connectors/") {
+        return Cow::Owned(super::connector_quirks::strip_comments(text));
+    }
     if text.contains("\\a") || text.contains("\\v") {
         Cow::Owned(text.replace("\\a", "\\u0007").replace("\\v", "\\u000b"))
     } else {
@@ -28,7 +31,10 @@ pub fn patch_schema_text<'a>(_schema_path: &str, text: &'a str) -> Cow<'a, str> 
 }
 
 /// Applied to the parsed schema (after `patch_schema_text`).
-pub fn patch_schema(_schema_path: &str, schema: &mut Value) {
+pub fn patch_schema(schema_path: &str, schema: &mut Value) {
+    if schema_path.starts_with("connectors/") {
+        super::connector_quirks::patch(schema_path, schema);
+    }
     let is_2020 = schema
         .get("$schema")
         .and_then(Value::as_str)

@@ -8,12 +8,14 @@
 //! - `report_schema`: JSON reports validate against `schemas/report.schema.json`.
 //! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
 //! - `hostile`: crafted packages (bombs, deep JSON, unsafe names, …) end in findings, never a crash.
+//! - `connectors`: Power Platform connector fixtures, the connector corpus (skipped when absent).
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
 
 mod architecture;
 mod batch;
 mod cli;
 mod common;
+mod connectors;
 mod corpus;
 mod defects;
 mod failing;

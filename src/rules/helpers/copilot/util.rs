@@ -230,6 +230,24 @@ pub fn model_texts<'c>(ctx: &'c Ctx<'_>) -> Vec<(String, String, &'c str)> {
             push(file, format!("{fp}/description"), f.get("description"));
         }
     }
+    // A Power Platform connector with a Copilot extension: the model reads the manifest's
+    // description, the connector's, and the summaries and descriptions of its operations.
+    if let Some((file, doc)) = ctx.swagger() {
+        let s = &doc.value;
+        if s.get("x-ms-openai-manifest").is_some() {
+            push(
+                file,
+                "/x-ms-openai-manifest/modelDescription".into(),
+                s.pointer("/x-ms-openai-manifest/modelDescription"),
+            );
+            push(file, "/info/description".into(), s.pointer("/info/description"));
+            for op in crate::rules::helpers::connector::operations(s) {
+                for key in ["summary", "description"] {
+                    push(file, op.at(key), op.op.get(key));
+                }
+            }
+        }
+    }
     out
 }
 
