@@ -4,12 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The brand colour every independent-publisher connector must use.
+pub const INDEPENDENT_BRAND_COLOR: &str = "#da3b01";
+
 /// Who publishes a Power Platform connector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum PublisherKind {
     /// A verified publisher (`certified-connectors/`): the service owner certifies it.
+    #[default]
     Certified,
     /// An independent publisher (`independent-publisher-connectors/`).
     Independent,

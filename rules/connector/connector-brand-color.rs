@@ -3,11 +3,10 @@
 //! colour than #da3b01.
 
 use crate::finding::Finding;
-use crate::kinds::connector::INDEPENDENT_BRAND_COLOR;
 use crate::model::Ctx;
 use crate::rules::helpers::connector::{properties, publisher_kind};
 use crate::rules::Out;
-use crate::submission::PublisherKind;
+use crate::submission::{PublisherKind, INDEPENDENT_BRAND_COLOR};
 use serde_json::Value;
 
 pub(crate) fn is_hex_color(s: &str) -> bool {

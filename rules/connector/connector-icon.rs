@@ -36,7 +36,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                 .whole_file(),
         );
     }
-    let corners = [img.pixel(0, 0), img.pixel(w - 1, 0), img.pixel(0, h - 1), img.pixel(w - 1, h - 1)];
+    let (xm, ym) = (w.saturating_sub(1), h.saturating_sub(1));
+    let corners = [img.pixel(0, 0), img.pixel(xm, 0), img.pixel(0, ym), img.pixel(xm, ym)];
     let bg = corners[0];
     if corners.iter().any(|c| c[3] < 255) {
         out.push(

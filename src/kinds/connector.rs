@@ -11,11 +11,9 @@ use crate::model::{Connector, Ctx, API_PROPERTIES, MANIFEST, SWAGGER};
 use crate::options::Options;
 use crate::package::Package;
 use crate::report::AppInfo;
-use crate::submission::PublisherKind;
+use crate::submission::{PublisherKind, INDEPENDENT_BRAND_COLOR};
 use serde_json::Value;
 
-/// The brand colour every independent-publisher connector must use.
-pub(crate) const INDEPENDENT_BRAND_COLOR: &str = "#da3b01";
 
 /// The bundled (patched) schemas of the connector repository.
 pub(crate) const SWAGGER_SCHEMA: &str = "connectors/apiDefinition.swagger.schema.json";

@@ -72,6 +72,17 @@ pub fn patch(schema_path: &str, schema: &mut Value) {
     if let Some(o) = schema.as_object_mut() {
         o.remove("id");
     }
+    // Definition names such as `x-ms-capabilities<api>` are not valid in a URI reference:
+    // renamed (`x-ms-capabilities_api_`) in `definitions` and in every `$ref`.
+    if let Some(defs) = schema.get_mut("definitions").and_then(Value::as_object_mut) {
+        if defs.keys().any(|k| k.contains(['<', '>'])) {
+            let old = std::mem::take(defs);
+            for (k, v) in old {
+                defs.insert(uri_safe(&k), v);
+            }
+        }
+    }
+    rename_refs(schema);
     if schema_path.ends_with("apiDefinition.swagger.schema.json") {
         // P1: root `x-ms-openai-manifest` (Copilot extensions; 35 merged connectors).
         add_property(Some(schema), "x-ms-openai-manifest", json!({"type": "object"}));
@@ -112,6 +123,60 @@ pub fn patch(schema_path: &str, schema: &mut Value) {
         if let Some(def) = schema.pointer_mut("/definitions/PolicyTemplateInstance") {
             *def = json!({"type": "object", "required": ["templateId"]});
         }
+    }
+}
+
+fn uri_safe(name: &str) -> String {
+    name.replace(['<', '>'], "_")
+}
+
+fn rename_refs(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                if k == "$ref" {
+                    if let Value::String(r) = v {
+                        if r.contains(['<', '>']) {
+                            *r = uri_safe(r);
+                        }
+                    }
+                } else {
+                    rename_refs(v);
+                }
+            }
+            // References into the draft-04 meta-schema (which is not bundled): replaced by
+            // the type the meta-schema gives that keyword.
+            let meta = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("http://json-schema.org/draft-04/schema#"))
+                .map(|r| r.rsplit('/').next().unwrap_or_default().to_string());
+            if let Some(keyword) = meta {
+                map.remove("$ref");
+                if let Value::Object(t) = meta_keyword(&keyword) {
+                    map.extend(t);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(rename_refs),
+        _ => {}
+    }
+}
+
+/// The draft-04 meta-schema's constraint on a schema keyword, simplified to its type.
+fn meta_keyword(keyword: &str) -> Value {
+    match keyword {
+        "title" | "description" | "pattern" => json!({"type": "string"}),
+        "multipleOf" | "maximum" | "minimum" => json!({"type": "number"}),
+        "exclusiveMaximum" | "exclusiveMinimum" | "uniqueItems" => json!({"type": "boolean"}),
+        "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties"
+        | "minProperties" | "positiveInteger" | "positiveIntegerDefault0" => {
+            json!({"type": "integer", "minimum": 0})
+        }
+        "stringArray" => json!({"type": "array", "items": {"type": "string"}}),
+        "enum" => json!({"type": "array", "minItems": 1}),
+        "required" => json!({"type": "array", "items": {"type": "string"}}),
+        _ => json!({}),
     }
 }
 

@@ -60,11 +60,6 @@ impl<'v> Operation<'v> {
     pub fn is_webhook(&self) -> bool {
         self.is_trigger() && self.path_item.get("x-ms-notification-content").is_some()
     }
-
-    /// Whether the operation is hidden from makers (`x-ms-visibility: internal`) or deprecated.
-    pub fn is_internal(&self) -> bool {
-        self.str("x-ms-visibility") == Some("internal")
-    }
 }
 
 /// Every operation of the swagger, in document order.
