@@ -24,7 +24,7 @@ for p in pkgs:
         r["severity"].add(f["severity"])
         r["samples"].append((p["input"].split("/")[-1], f.get("file", ""), f.get("pointer", ""), f.get("line"), f["message"]))
 print(f"connectors: {n}, verdicts: {dict(verdicts)}")
-print("| rule | severity | certified (of %d) | independent (of %d) | % of all | findings |" % (n["certified"], n["independent"]))
+print("| rule | severity | certified (of %d) | independent (of %d) | %% of all | findings |" % (n["certified"], n["independent"]))
 print("|---|---|---|---|---|---|")
 total = n["certified"] + n["independent"]
 for rule, r in sorted(by_rule.items(), key=lambda kv: -(len(kv[1]["certified"]) + len(kv[1]["independent"]))):

@@ -175,16 +175,22 @@ pub fn toolkit_app_package(dir: &Path) -> Option<PathBuf> {
 
 /// Whether a folder is a Power Platform connector: it holds `apiDefinition.swagger.json`,
 /// `apiProperties.json` or a misnamed swagger, and no `manifest.json` (a connector folder is
-/// never taken for a Teams package, nor a Teams package for a connector).
+/// never taken for a Teams package, nor a Teams package for a connector). A folder directly
+/// inside `certified-connectors/` or `independent-publisher-connectors/` is a connector
+/// whatever it holds (its missing files are reported).
 pub fn is_connector_dir(dir: &Path) -> bool {
     let Ok(read) = std::fs::read_dir(dir) else {
         return false;
     };
+    let in_repository = crate::kinds::connector::in_repository_folder(&dir.to_string_lossy());
     let names: Vec<String> = read
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
+    if in_repository && !names.iter().any(|n| n == "manifest.json") {
+        return true;
+    }
     crate::kinds::connector::is_connector_listing(names.iter().map(String::as_str))
 }
 

@@ -51,6 +51,18 @@ pub fn is_connector_listing<'a>(mut names: impl Iterator<Item = &'a str>) -> boo
     found
 }
 
+/// The publisher folders of the connector repository: a folder directly inside one is a
+/// connector whatever it holds (the files missing are then reported).
+pub const REPOSITORY_FOLDERS: &[&str] = &["certified-connectors", "independent-publisher-connectors"];
+
+/// Whether a package path (`…/certified-connectors/Contoso`) is a connector folder of the
+/// repository's layout.
+pub fn in_repository_folder(path: &str) -> bool {
+    let mut parts = path.trim_end_matches(['/', '\\']).rsplit(['/', '\\']);
+    parts.next();
+    parts.next().is_some_and(|parent| REPOSITORY_FOLDERS.contains(&parent))
+}
+
 fn find_ci<'a>(package: &'a Package, name: &str) -> Option<&'a str> {
     if package.contains(name) {
         return root_names(package).find(|n| *n == name);
@@ -65,6 +77,7 @@ impl PackageKind for ConnectorKind {
 
     fn recognises(&self, package: &Package) -> bool {
         is_connector_listing(root_names(package))
+            || (!package.contains(MANIFEST) && in_repository_folder(&package.input))
     }
 
     fn load(&self, ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Finding>) {

@@ -1,7 +1,7 @@
 //! The Power Platform connector repository's schemas (`schemas/json-schemas/connectors/`,
 //! vendored unmodified) hold `//` comments and are stale: the platform accepts more than they
 //! say. Patched here at load time, each patch with its evidence (see
-//! `schemas/PROVENANCE-connectors.md`, patches P0 to P7).
+//! `schemas/PROVENANCE-connectors.md`, patches P0 to P8).
 
 use serde_json::{json, Value};
 
@@ -84,6 +84,13 @@ pub fn patch(schema_path: &str, schema: &mut Value) {
     }
     rename_refs(schema);
     if schema_path.ends_with("apiDefinition.swagger.schema.json") {
+        // P8: `format` is an open string in Swagger 2.0 ("formats such as email, uuid… may be
+        // used even though undefined by this specification"); the repository's enum lists 14
+        // values, merged connectors use others (`guid`, `duration`, `phone`, "": 13 of the
+        // corpus's 400).
+        if let Some(f) = schema.pointer_mut("/definitions/format") {
+            *f = json!({"type": "string"});
+        }
         // P1: root `x-ms-openai-manifest` (Copilot extensions; 35 merged connectors).
         add_property(Some(schema), "x-ms-openai-manifest", json!({"type": "object"}));
         // P2: `info.x-ms-keywords` (17 merged connectors).
