@@ -86,6 +86,8 @@ fn failing_connector_reports_each_defect_located() {
     }
     // The byte-order mark of the swagger is accepted (paconn reads utf-8-sig).
     assert!(pkg.findings.iter().all(|f| f.rule != "json-byte-order-mark"));
+    crate::report_schema::assert_valid_report(&json_of(&report));
+    crate::report_schema::assert_valid_report(&json_of(&check("certified", Submission::New)));
     insta::assert_json_snapshot!("connector-failing-json", json_of(&report));
     insta::assert_snapshot!("connector-failing-human", human_of(&report));
 }
