@@ -202,6 +202,8 @@ fn list_rules(args: RulesArgs) -> ExitCode {
                         "severity": r.severity,
                         "profiles": r.profiles,
                         "policies": r.policies,
+                        "kinds": r.kinds,
+                        "update_severity": r.update_severity,
                     })
                 })
                 .collect();

@@ -1,7 +1,7 @@
 //! The Power Platform connector repository's schemas (`schemas/json-schemas/connectors/`,
 //! vendored unmodified) hold `//` comments and are stale: the platform accepts more than they
 //! say. Patched here at load time, each patch with its evidence (see
-//! `schemas/PROVENANCE-connectors.md`, patches P0 to P8).
+//! `schemas/PROVENANCE-connectors.md`, patches P0 to P9).
 
 use serde_json::{json, Value};
 
@@ -98,6 +98,13 @@ pub fn patch(schema_path: &str, schema: &mut Value) {
             schema.pointer_mut("/definitions/info"),
             "x-ms-keywords",
             json!({"type": "array", "items": {"type": "string"}}),
+        );
+        // P9: `info.x-ms-openai-published-to-copilots` (Copilot extensions; 3 connectors of
+        // the corpus).
+        add_property(
+            schema.pointer_mut("/definitions/info"),
+            "x-ms-openai-published-to-copilots",
+            json!({}),
         );
         // P3: per-operation `x-ms-openai-data` (37 merged connectors, 287 operations).
         add_property(
