@@ -1,5 +1,5 @@
-//! `connector-parameter-strings`: a parameter makers see lacks `x-ms-summary` or
-//! `description`.
+//! `connector-parameter-strings`: a parameter makers see (not internal, not a body, whose
+//! fields are its schema's properties) lacks `x-ms-summary` or `description`.
 
 use crate::finding::Finding;
 use crate::model::Ctx;
@@ -12,7 +12,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let mut done = std::collections::HashSet::new();
     for op in operations(s) {
         for p in parameters(s, &op) {
-            if p.str("x-ms-visibility") == Some("internal") || !done.insert(p.pointer.clone()) {
+            // A body parameter's fields are its schema's properties: makers see their
+            // strings, not the parameter's.
+            if p.str("x-ms-visibility") == Some("internal")
+                || p.location() == "body"
+                || !done.insert(p.pointer.clone())
+            {
                 continue;
             }
             let missing: Vec<&str> = ["x-ms-summary", "description"]

@@ -33,6 +33,9 @@ const ALLOWED: &[&str] = &[
     "Microsoft.Extensions.Logging",
     "Newtonsoft.Json",
     "Newtonsoft.Json.Linq",
+    // Where `ScriptBase` and `IScriptContext` live: merged Microsoft connectors (Azure
+    // Communication Services) import it explicitly.
+    "Microsoft.PowerPlatform.Connectors.CustomCode.CSharp",
 ];
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
@@ -44,8 +47,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                 .help("Shrink the script below 1 MB (move logic to the service)."),
         );
     }
-    let compact: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !compact.contains("class Script : ScriptBase") && !compact.contains("class Script: ScriptBase") && !compact.contains("class Script :ScriptBase") {
+    // `class Script : ScriptBase`, any spacing; the class name in any case, as merged
+    // connectors write `public class script: ScriptBase`.
+    let compact: String = text.split_whitespace().collect::<Vec<_>>().join(" ").replace(" :", ":").replace(": ", ":");
+    if !compact.to_ascii_lowercase().contains("class script:scriptbase") {
         out.push(
             Finding::at(file, "", "script.csx has no `public class Script : ScriptBase`")
                 .help("Custom code must define `public class Script : ScriptBase` with `public override async Task<HttpResponseMessage> ExecuteAsync()`."),
