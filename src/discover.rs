@@ -60,7 +60,10 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
     let meta = std::fs::metadata(&path)
         .map_err(|e| DiscoverError(format!("{given}: {}", io_reason(&e))))?;
     if meta.is_file() {
-        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let file_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let is_manifest = file_name == "manifest.json";
         // A connector's swagger or apiProperties.json: its folder is the package.
         let is_connector_file = file_name.eq_ignore_ascii_case("apiProperties.json")

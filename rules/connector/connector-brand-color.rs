@@ -15,7 +15,9 @@ pub(crate) fn is_hex_color(s: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, p)) = properties(ctx) else { return };
+    let Some((file, p)) = properties(ctx) else {
+        return;
+    };
     let kind = publisher_kind(ctx);
     let Some(color) = p.get("iconBrandColor").and_then(Value::as_str) else {
         out.push(
@@ -31,9 +33,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let lower = color.trim().to_ascii_lowercase();
     if !is_hex_color(&lower) {
         out.push(
-            Finding::at(file, ptr, format!("`iconBrandColor` \"{color}\" is not a hex colour `#rrggbb`"))
-                .help("Write the colour as `#` and six hex digits.")
-                .label("not #rrggbb"),
+            Finding::at(
+                file,
+                ptr,
+                format!("`iconBrandColor` \"{color}\" is not a hex colour `#rrggbb`"),
+            )
+            .help("Write the colour as `#` and six hex digits.")
+            .label("not #rrggbb"),
         );
         return;
     }

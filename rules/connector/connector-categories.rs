@@ -30,24 +30,57 @@ pub(crate) const CATEGORIES: &[&str] = &[
 ];
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
-    let Some((i, v)) = metadata(s, "Categories") else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
+    let Some((i, v)) = metadata(s, "Categories") else {
+        return;
+    };
     let Some(text) = v.as_str() else { return };
     let pointer = format!("/x-ms-connector-metadata/{i}/propertyValue");
-    let names: Vec<&str> = text.split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
+    let names: Vec<&str> = text
+        .split(';')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
     if names.len() > 2 {
         out.push(
-            Finding::at(file, pointer.clone(), format!("{} categories are given (\"{text}\"); at most two are allowed", names.len()))
-                .help("Keep the two categories that describe the service best.")
-                .label("too many categories"),
+            Finding::at(
+                file,
+                pointer.clone(),
+                format!(
+                    "{} categories are given (\"{text}\"); at most two are allowed",
+                    names.len()
+                ),
+            )
+            .help("Keep the two categories that describe the service best.")
+            .label("too many categories"),
         );
     }
-    let unknown: Vec<&str> = names.iter().copied().filter(|n| !CATEGORIES.contains(n)).collect();
+    let unknown: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| !CATEGORIES.contains(n))
+        .collect();
     if !unknown.is_empty() {
         out.push(
-            Finding::at(file, pointer, format!("unknown categories: {} (the names are case-sensitive)", unknown.iter().map(|u| format!("\"{u}\"")).collect::<Vec<_>>().join(", ")))
-                .help(format!("Use names of the documented list, separated by `;`: {}.", CATEGORIES.join(", ")))
-                .label("unknown category"),
+            Finding::at(
+                file,
+                pointer,
+                format!(
+                    "unknown categories: {} (the names are case-sensitive)",
+                    unknown
+                        .iter()
+                        .map(|u| format!("\"{u}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .help(format!(
+                "Use names of the documented list, separated by `;`: {}.",
+                CATEGORIES.join(", ")
+            ))
+            .label("unknown category"),
         );
     }
 }

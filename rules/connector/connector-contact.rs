@@ -8,7 +8,9 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let Some(contact) = s.pointer("/info/contact") else {
         out.push(
             Finding::at(file, if s.get("info").is_some() { "/info" } else { "" }, "`info.contact` is missing: the connector must name a contact with name, url and email")
@@ -29,9 +31,20 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                 };
                 if bad {
                     out.push(
-                        Finding::at(file, format!("/info/contact/{key}"), format!("`info.contact.{key}` \"{v}\" is not a valid {}", if key == "url" { "absolute URL" } else { "email address" }))
-                            .help("Give a reachable https URL and a valid support email address.")
-                            .label(format!("invalid {key}")),
+                        Finding::at(
+                            file,
+                            format!("/info/contact/{key}"),
+                            format!(
+                                "`info.contact.{key}` \"{v}\" is not a valid {}",
+                                if key == "url" {
+                                    "absolute URL"
+                                } else {
+                                    "email address"
+                                }
+                            ),
+                        )
+                        .help("Give a reachable https URL and a valid support email address.")
+                        .label(format!("invalid {key}")),
                     );
                 }
             }
@@ -39,9 +52,20 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     }
     if !missing.is_empty() {
         out.push(
-            Finding::at(file, "/info/contact", format!("`info.contact` lacks {}", missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")))
-                .help("The contact needs a name, a URL and an email address.")
-                .label("incomplete contact"),
+            Finding::at(
+                file,
+                "/info/contact",
+                format!(
+                    "`info.contact` lacks {}",
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .help("The contact needs a name, a URL and an email address.")
+            .label("incomplete contact"),
         );
     }
 }

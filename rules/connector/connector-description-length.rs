@@ -7,7 +7,9 @@ use crate::rules::helpers::connector::swagger;
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     match s.pointer("/info/description").and_then(|v| v.as_str()) {
         None => out.push(
             Finding::at(file, if s.get("info").is_some() { "/info" } else { "" }, "the connector has no `info.description`")

@@ -20,8 +20,12 @@ const PRODUCTS: &[&str] = &[
 ];
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
-    let Some(d) = s.pointer("/info/description").and_then(|v| v.as_str()) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
+    let Some(d) = s.pointer("/info/description").and_then(|v| v.as_str()) else {
+        return;
+    };
     let found = super::connector_title_words::restricted_in(d, PRODUCTS);
     if !found.is_empty() {
         out.push(

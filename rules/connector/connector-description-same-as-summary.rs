@@ -11,7 +11,9 @@ fn norm(s: &str) -> String {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     for op in operations(s) {
         let (Some(summary), Some(desc)) = (op.str("summary"), op.str("description")) else {
             if op.str("summary").is_some() && op.str("description").is_none() {

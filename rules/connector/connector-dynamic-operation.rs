@@ -26,7 +26,10 @@ fn walk<'v>(v: &'v Value, ptr: &str, out: &mut Vec<(String, &'v str)>) {
                     }
                 } else if k == "x-ms-dynamic-tree" {
                     for part in ["open", "browse"] {
-                        if let Some(id) = child.pointer(&format!("/settings/{part}/operationId")).and_then(Value::as_str) {
+                        if let Some(id) = child
+                            .pointer(&format!("/settings/{part}/operationId"))
+                            .and_then(Value::as_str)
+                        {
                             out.push((format!("{p}/settings/{part}/operationId"), id));
                         }
                     }
@@ -44,7 +47,9 @@ fn walk<'v>(v: &'v Value, ptr: &str, out: &mut Vec<(String, &'v str)>) {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let ids = operation_ids(s);
     let mut found = Vec::new();
     walk(s, "", &mut found);

@@ -21,8 +21,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     }
     match c.properties.as_deref() {
         None => out.push(
-            Finding::at("", "", format!("the connector has no `{API_PROPERTIES}`"))
-                .help("Add apiProperties.json with at least `{\"properties\": {\"iconBrandColor\": …}}`."),
+            Finding::at("", "", format!("the connector has no `{API_PROPERTIES}`")).help(
+                "Add apiProperties.json with at least `{\"properties\": {\"iconBrandColor\": …}}`.",
+            ),
         ),
         Some(f) if f != API_PROPERTIES => out.push(
             Finding::at(f, "", format!("`{f}` must be named `{API_PROPERTIES}`"))

@@ -6,7 +6,9 @@ use crate::rules::helpers::connector::{operations, parameters, swagger};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     for op in operations(s).into_iter().filter(|o| o.method == "get") {
         for p in parameters(s, &op) {
             if matches!(p.location(), "body" | "formData") {

@@ -7,7 +7,9 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let Some(host) = s.get("host").and_then(Value::as_str) else {
         out.push(
             Finding::at(file, "", "the swagger has no `host`")

@@ -8,20 +8,39 @@ use crate::rules::Out;
 use serde_json::Value;
 
 const WORDS: &[&str] = &[
-    "staging", "stage", "stg", "dev", "develop", "development", "test", "testing", "qa", "uat",
-    "sandbox", "preprod", "localhost", "local", "demo",
+    "staging",
+    "stage",
+    "stg",
+    "dev",
+    "develop",
+    "development",
+    "test",
+    "testing",
+    "qa",
+    "uat",
+    "sandbox",
+    "preprod",
+    "localhost",
+    "local",
+    "demo",
 ];
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
-    let Some(host) = s.get("host").and_then(Value::as_str) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
+    let Some(host) = s.get("host").and_then(Value::as_str) else {
+        return;
+    };
     let lower = host.to_ascii_lowercase();
     let name = lower.split(':').next().unwrap_or_default();
     let found = name
         .split(['.', '-'])
         .find(|label| WORDS.contains(label))
         .map(str::to_string)
-        .or_else(|| crate::rules::text::is_local_or_ip(name).then(|| "a local or IP address".to_string()));
+        .or_else(|| {
+            crate::rules::text::is_local_or_ip(name).then(|| "a local or IP address".to_string())
+        });
     if let Some(word) = found {
         out.push(
             Finding::at(file, "/host", format!("`host` \"{host}\" looks like a non-production host (\"{word}\")"))

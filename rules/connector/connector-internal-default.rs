@@ -7,7 +7,9 @@ use crate::rules::helpers::connector::{operations, parameters, swagger};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let mut done = std::collections::HashSet::new();
     for op in operations(s) {
         for p in parameters(s, &op) {

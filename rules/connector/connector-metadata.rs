@@ -8,8 +8,13 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
-    if !s.get("x-ms-connector-metadata").is_some_and(Value::is_array) {
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
+    if !s
+        .get("x-ms-connector-metadata")
+        .is_some_and(Value::is_array)
+    {
         out.push(
             Finding::at(file, "", "the swagger has no `x-ms-connector-metadata` (Website, Privacy policy, Categories)")
                 .help("Add `\"x-ms-connector-metadata\": [{\"propertyName\": \"Website\", \"propertyValue\": \"https://…\"}, {\"propertyName\": \"Privacy policy\", \"propertyValue\": \"https://…\"}, {\"propertyName\": \"Categories\", \"propertyValue\": \"Productivity;Data\"}]` at the root of the swagger."),
@@ -26,9 +31,13 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                     missing.push(name);
                 } else if name != "Categories" && !is_absolute_url(text) {
                     out.push(
-                        Finding::at(file, format!("/x-ms-connector-metadata/{i}/propertyValue"), format!("the {name} \"{text}\" is not an absolute URL"))
-                            .help("Give an absolute https URL.")
-                            .label("not a URL"),
+                        Finding::at(
+                            file,
+                            format!("/x-ms-connector-metadata/{i}/propertyValue"),
+                            format!("the {name} \"{text}\" is not an absolute URL"),
+                        )
+                        .help("Give an absolute https URL.")
+                        .label("not a URL"),
                     );
                 }
             }

@@ -6,18 +6,35 @@ use crate::rules::helpers::connector::{operations, swagger};
 use crate::rules::Out;
 use serde_json::Value;
 
-const TOP: &[&str] = &["application", "text", "image", "audio", "video", "multipart", "font", "message", "model", "*"];
+const TOP: &[&str] = &[
+    "application",
+    "text",
+    "image",
+    "audio",
+    "video",
+    "multipart",
+    "font",
+    "message",
+    "model",
+    "*",
+];
 
 pub(crate) fn is_mime(s: &str) -> bool {
     let base = s.split(';').next().unwrap_or_default().trim();
-    let Some((top, sub)) = base.split_once('/') else { return false };
+    let Some((top, sub)) = base.split_once('/') else {
+        return false;
+    };
     TOP.contains(&top.to_ascii_lowercase().as_str())
         && !sub.is_empty()
-        && sub.chars().all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+*".contains(c))
+        && sub
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$&-^_.+*".contains(c))
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let mut lists: Vec<(String, &Value)> = Vec::new();
     for key in ["consumes", "produces"] {
         if let Some(v) = s.get(key) {

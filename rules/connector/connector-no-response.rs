@@ -9,7 +9,9 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     for op in operations(s) {
         let ok = op
             .op

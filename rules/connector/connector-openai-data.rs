@@ -8,14 +8,31 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let ids = operation_ids(s);
     for op in operations(s) {
-        let Some(data) = op.op.get("x-ms-openai-data") else { continue };
+        let Some(data) = op.op.get("x-ms-openai-data") else {
+            continue;
+        };
         let base = format!("{}/operations", op.at("x-ms-openai-data"));
-        for (i, o) in data.get("operations").and_then(Value::as_array).into_iter().flatten().enumerate() {
-            let id = o.get("operationId").and_then(Value::as_str).or_else(|| o.as_str());
-            let ptr = if o.is_string() { format!("{base}/{i}") } else { format!("{base}/{i}/operationId") };
+        for (i, o) in data
+            .get("operations")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let id = o
+                .get("operationId")
+                .and_then(Value::as_str)
+                .or_else(|| o.as_str());
+            let ptr = if o.is_string() {
+                format!("{base}/{i}")
+            } else {
+                format!("{base}/{i}/operationId")
+            };
             match id {
                 Some(id) if ids.contains(&id) => {}
                 Some(id) => out.push(

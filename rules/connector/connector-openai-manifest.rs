@@ -9,11 +9,19 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
-    let Some(m) = s.get("x-ms-openai-manifest") else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
+    let Some(m) = s.get("x-ms-openai-manifest") else {
+        return;
+    };
     let missing: Vec<&str> = ["humanName", "modelDescription", "contactEmail", "legalUrl"]
         .into_iter()
-        .filter(|k| m.get(*k).and_then(Value::as_str).is_none_or(|v| v.trim().is_empty()))
+        .filter(|k| {
+            m.get(*k)
+                .and_then(Value::as_str)
+                .is_none_or(|v| v.trim().is_empty())
+        })
         .collect();
     if !missing.is_empty() {
         out.push(
@@ -24,12 +32,28 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     }
     if let Some(e) = m.get("contactEmail").and_then(Value::as_str) {
         if !e.trim().is_empty() && !is_email(e) {
-            out.push(Finding::at(file, "/x-ms-openai-manifest/contactEmail", format!("`contactEmail` \"{e}\" is not an email address")).help("Give a valid support email address.").label("invalid email"));
+            out.push(
+                Finding::at(
+                    file,
+                    "/x-ms-openai-manifest/contactEmail",
+                    format!("`contactEmail` \"{e}\" is not an email address"),
+                )
+                .help("Give a valid support email address.")
+                .label("invalid email"),
+            );
         }
     }
     if let Some(u) = m.get("legalUrl").and_then(Value::as_str) {
         if !u.trim().is_empty() && !(is_absolute_url(u) && u.trim().starts_with("https://")) {
-            out.push(Finding::at(file, "/x-ms-openai-manifest/legalUrl", format!("`legalUrl` \"{u}\" is not an absolute https URL")).help("Link the terms of use with an absolute https URL.").label("invalid URL"));
+            out.push(
+                Finding::at(
+                    file,
+                    "/x-ms-openai-manifest/legalUrl",
+                    format!("`legalUrl` \"{u}\" is not an absolute https URL"),
+                )
+                .help("Link the terms of use with an absolute https URL.")
+                .label("invalid URL"),
+            );
         }
     }
 }

@@ -7,7 +7,9 @@ use crate::rules::Out;
 use std::collections::HashMap;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let mut seen: HashMap<String, String> = HashMap::new();
     for op in operations(s) {
         match op.str("operationId") {

@@ -8,9 +8,13 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     for op in operations(s) {
-        let Some(pg) = op.op.get("x-ms-pageable") else { continue };
+        let Some(pg) = op.op.get("x-ms-pageable") else {
+            continue;
+        };
         let ptr = op.at("x-ms-pageable");
         match pg.get("nextLinkName").and_then(Value::as_str) {
             Some("nextLink" | "@odata.nextLink") => {}

@@ -8,7 +8,9 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let mut done = std::collections::HashSet::new();
     for op in operations(s) {
         for p in parameters(s, &op) {
@@ -22,7 +24,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             }
             let missing: Vec<&str> = ["x-ms-summary", "description"]
                 .into_iter()
-                .filter(|k| p.value.get(*k).and_then(Value::as_str).is_none_or(|t| t.trim().is_empty()))
+                .filter(|k| {
+                    p.value
+                        .get(*k)
+                        .and_then(Value::as_str)
+                        .is_none_or(|t| t.trim().is_empty())
+                })
                 .collect();
             if !missing.is_empty() {
                 out.push(

@@ -8,7 +8,9 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, p)) = properties(ctx) else { return };
+    let Some((file, p)) = properties(ctx) else {
+        return;
+    };
     for key in ["publisher", "stackOwner"] {
         match p.get(key).and_then(Value::as_str) {
             Some(v) if !v.trim().is_empty() => {}

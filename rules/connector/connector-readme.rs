@@ -7,15 +7,36 @@ use crate::rules::Out;
 
 const SECTIONS: &[(&str, &[&str])] = &[
     ("Publisher", &["publisher"]),
-    ("Prerequisites", &["prerequisite", "pre-requisite", "pre requisite", "requirement"]),
-    ("Supported Operations", &["supported operation", "operation", "action", "trigger"]),
-    ("Obtaining Credentials", &["credential", "authentication", "api key", "api-key"]),
-    ("Known Issues and Limitations", &["known issue", "limitation"]),
+    (
+        "Prerequisites",
+        &[
+            "prerequisite",
+            "pre-requisite",
+            "pre requisite",
+            "requirement",
+        ],
+    ),
+    (
+        "Supported Operations",
+        &["supported operation", "operation", "action", "trigger"],
+    ),
+    (
+        "Obtaining Credentials",
+        &["credential", "authentication", "api key", "api-key"],
+    ),
+    (
+        "Known Issues and Limitations",
+        &["known issue", "limitation"],
+    ),
 ];
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some(file) = ctx.connector.as_ref().and_then(|c| c.readme.as_deref()) else { return };
-    let Some(text) = ctx.unparsed.get(file) else { return };
+    let Some(file) = ctx.connector.as_ref().and_then(|c| c.readme.as_deref()) else {
+        return;
+    };
+    let Some(text) = ctx.unparsed.get(file) else {
+        return;
+    };
     let headings: Vec<String> = text
         .lines()
         .filter(|l| l.trim_start().starts_with('#'))

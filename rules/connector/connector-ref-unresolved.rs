@@ -7,7 +7,9 @@ use crate::rules::helpers::connector::{refs, swagger};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let mut all = Vec::new();
     refs(s, "", &mut all);
     for (ptr, r) in all {

@@ -9,16 +9,22 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     for op in operations(s) {
         // DELETE answers 200 without a body in most APIs; webhooks get their schema from the
         // notification content.
         if op.is_webhook() || op.method == "delete" {
             continue;
         }
-        let Some(responses) = op.op.get("responses").and_then(Value::as_object) else { continue };
+        let Some(responses) = op.op.get("responses").and_then(Value::as_object) else {
+            continue;
+        };
         for code in ["200", "201"] {
-            let Some(r) = responses.get(code) else { continue };
+            let Some(r) = responses.get(code) else {
+                continue;
+            };
             let r = resolve(s, r);
             if r.get("schema").is_none() && r.get("x-ms-dynamic-schema").is_none() {
                 out.push(

@@ -8,8 +8,12 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, p)) = properties(ctx) else { return };
-    let Some(list) = p.get("scriptOperations").and_then(Value::as_array) else { return };
+    let Some((file, p)) = properties(ctx) else {
+        return;
+    };
+    let Some(list) = p.get("scriptOperations").and_then(Value::as_array) else {
+        return;
+    };
     let Some((_, s)) = swagger(ctx) else { return };
     let ids = operation_ids(s);
     for (i, n) in list.iter().enumerate() {
@@ -25,8 +29,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     }
     if ctx.connector.as_ref().is_some_and(|c| c.script.is_none()) && !list.is_empty() {
         out.push(
-            Finding::at(file, "/properties/scriptOperations", "`scriptOperations` is set but the connector has no script.csx")
-                .help("Add the script.csx the operations run, or remove `scriptOperations`."),
+            Finding::at(
+                file,
+                "/properties/scriptOperations",
+                "`scriptOperations` is set but the connector has no script.csx",
+            )
+            .help("Add the script.csx the operations run, or remove `scriptOperations`."),
         );
     }
 }

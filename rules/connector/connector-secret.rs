@@ -7,19 +7,50 @@ use crate::model::Ctx;
 use crate::rules::Out;
 use serde_json::Value;
 
-const KEYS: &[&str] = &["clientsecret", "client_secret", "secret", "password", "apikey", "api_key", "accesstoken", "access_token"];
+const KEYS: &[&str] = &[
+    "clientsecret",
+    "client_secret",
+    "secret",
+    "password",
+    "apikey",
+    "api_key",
+    "accesstoken",
+    "access_token",
+];
 
 /// Whether a value looks like a credential rather than a placeholder.
 fn looks_real(v: &str) -> bool {
     let t = v.trim();
-    if t.len() < 16 || t.contains(' ') || t.contains("{{") || t.starts_with('<') || t.starts_with('[') {
+    if t.len() < 16
+        || t.contains(' ')
+        || t.contains("{{")
+        || t.starts_with('<')
+        || t.starts_with('[')
+    {
         return false;
     }
     let lower = t.to_ascii_lowercase();
-    if ["dummy", "placeholder", "your", "example", "secret", "xxxx", "****", "redacted", "sample"].iter().any(|w| lower.contains(w)) {
+    if [
+        "dummy",
+        "placeholder",
+        "your",
+        "example",
+        "secret",
+        "xxxx",
+        "****",
+        "redacted",
+        "sample",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
         return false;
     }
-    let classes = [t.chars().any(|c| c.is_ascii_lowercase()), t.chars().any(|c| c.is_ascii_uppercase()), t.chars().any(|c| c.is_ascii_digit())];
+    let classes = [
+        t.chars().any(|c| c.is_ascii_lowercase()),
+        t.chars().any(|c| c.is_ascii_uppercase()),
+        t.chars().any(|c| c.is_ascii_digit()),
+    ];
     classes.iter().filter(|b| **b).count() >= 2
 }
 
@@ -49,8 +80,13 @@ fn walk(v: &Value, ptr: &str, found: &mut Vec<String>) {
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(c) = &ctx.connector else { return };
-    for file in [c.properties.as_deref(), c.settings.as_deref()].into_iter().flatten() {
-        let Some(doc) = ctx.docs.get(file) else { continue };
+    for file in [c.properties.as_deref(), c.settings.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        let Some(doc) = ctx.docs.get(file) else {
+            continue;
+        };
         let mut found = Vec::new();
         walk(&doc.value, "", &mut found);
         for p in found {

@@ -7,9 +7,13 @@ use crate::rules::helpers::connector::{operations, swagger};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     for op in operations(s) {
-        let Some(summary) = op.str("summary") else { continue };
+        let Some(summary) = op.str("summary") else {
+            continue;
+        };
         let n = summary.chars().count();
         let trimmed = summary.trim_end();
         let why = if n > 80 {
@@ -21,7 +25,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             .last()
             .is_some_and(|c| c.is_ascii_punctuation() && c != ')')
         {
-            Some(format!("ends with `{}`", trimmed.chars().last().unwrap_or(' ')))
+            Some(format!(
+                "ends with `{}`",
+                trimmed.chars().last().unwrap_or(' ')
+            ))
         } else {
             None
         };

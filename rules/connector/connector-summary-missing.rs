@@ -6,7 +6,9 @@ use crate::rules::helpers::connector::{operations, swagger};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     for op in operations(s) {
         match op.str("summary") {
             Some(t) if !t.trim().is_empty() => {}

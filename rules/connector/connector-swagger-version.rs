@@ -7,7 +7,9 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     match s.get("swagger") {
         Some(Value::String(v)) if v == "2.0" => {}
         Some(v) => out.push(

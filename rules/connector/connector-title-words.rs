@@ -39,8 +39,12 @@ pub(crate) fn restricted_in(text: &str, list: &[&'static str]) -> Vec<&'static s
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
-    let Some(title) = s.pointer("/info/title").and_then(|v| v.as_str()) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
+    let Some(title) = s.pointer("/info/title").and_then(|v| v.as_str()) else {
+        return;
+    };
     let found = restricted_in(title, RESTRICTED);
     if !found.is_empty() {
         out.push(

@@ -8,7 +8,9 @@ use crate::rules::Out;
 use serde_json::Value;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    let Some((file, s)) = swagger(ctx) else { return };
+    let Some((file, s)) = swagger(ctx) else {
+        return;
+    };
     let ops = operations(s);
     // The notification URL: a parameter or a body property with `x-ms-notification-url`.
     for op in &ops {
@@ -19,15 +21,28 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             }
             if let Some(schema) = p.value.get("schema") {
                 let schema = resolve(s, schema);
-                let required: Vec<&str> = schema.get("required").and_then(Value::as_array).map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-                for (name, prop) in schema.get("properties").and_then(Value::as_object).into_iter().flatten() {
+                let required: Vec<&str> = schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|r| r.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                for (name, prop) in schema
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+                {
                     if prop.get("x-ms-notification-url").is_some() {
                         let base = if p.value.get("schema").and_then(|v| v.get("$ref")).is_some() {
                             p.value["schema"]["$ref"].as_str().unwrap_or("#")[1..].to_string()
                         } else {
                             format!("{}/schema", p.pointer)
                         };
-                        candidates.push((crate::json::span::join(&format!("{base}/properties"), name), prop, required.contains(&name.as_str())));
+                        candidates.push((
+                            crate::json::span::join(&format!("{base}/properties"), name),
+                            prop,
+                            required.contains(&name.as_str()),
+                        ));
                     }
                 }
             }
@@ -53,12 +68,17 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         }
     }
     // x-ms-notification-content only on paths whose operation is a trigger.
-    let Some(paths) = s.get("paths").and_then(Value::as_object) else { return };
+    let Some(paths) = s.get("paths").and_then(Value::as_object) else {
+        return;
+    };
     for (path, item) in paths {
         if item.get("x-ms-notification-content").is_none() {
             continue;
         }
-        if !ops.iter().any(|o| o.path == path.as_str() && o.is_trigger()) {
+        if !ops
+            .iter()
+            .any(|o| o.path == path.as_str() && o.is_trigger())
+        {
             out.push(
                 Finding::at(file, crate::json::span::join(&crate::json::span::join("/paths", path), "x-ms-notification-content"), format!("`{path}` has `x-ms-notification-content` but no trigger operation"))
                     .help("Mark the operation that registers the webhook with `\"x-ms-trigger\": \"single\"` (or batch), or remove the notification content.")

@@ -14,7 +14,6 @@ use crate::report::AppInfo;
 use crate::submission::{PublisherKind, INDEPENDENT_BRAND_COLOR};
 use serde_json::Value;
 
-
 /// The bundled (patched) schemas of the connector repository.
 pub(crate) const SWAGGER_SCHEMA: &str = "connectors/apiDefinition.swagger.schema.json";
 pub(crate) const PROPERTIES_SCHEMA: &str = "connectors/paconn-apiProperties.schema.json";
@@ -53,14 +52,17 @@ pub fn is_connector_listing<'a>(mut names: impl Iterator<Item = &'a str>) -> boo
 
 /// The publisher folders of the connector repository: a folder directly inside one is a
 /// connector whatever it holds (the files missing are then reported).
-pub const REPOSITORY_FOLDERS: &[&str] = &["certified-connectors", "independent-publisher-connectors"];
+pub const REPOSITORY_FOLDERS: &[&str] =
+    &["certified-connectors", "independent-publisher-connectors"];
 
 /// Whether a package path (`…/certified-connectors/Contoso`) is a connector folder of the
 /// repository's layout.
 pub fn in_repository_folder(path: &str) -> bool {
     let mut parts = path.trim_end_matches(['/', '\\']).rsplit(['/', '\\']);
     parts.next();
-    parts.next().is_some_and(|parent| REPOSITORY_FOLDERS.contains(&parent))
+    parts
+        .next()
+        .is_some_and(|parent| REPOSITORY_FOLDERS.contains(&parent))
 }
 
 fn find_ci<'a>(package: &'a Package, name: &str) -> Option<&'a str> {
@@ -142,20 +144,20 @@ impl PackageKind for ConnectorKind {
             .and_then(|d| d.str_at("/properties/iconBrandColor"))
             .map(str::to_ascii_lowercase);
         let input = package.input.replace('\\', "/");
-        (connector.publisher_kind, connector.publisher_kind_source) =
-            match ctx.connector_settings.kind {
-                Some(k) => (k, "configured"),
-                None if input.contains("independent-publisher-connectors") => {
-                    (PublisherKind::Independent, "path")
-                }
-                None if input.contains("certified-connectors") => {
-                    (PublisherKind::Certified, "path")
-                }
-                None if brand.as_deref() == Some(INDEPENDENT_BRAND_COLOR) => {
-                    (PublisherKind::Independent, "iconBrandColor")
-                }
-                None => (PublisherKind::Certified, "default"),
-            };
+        (connector.publisher_kind, connector.publisher_kind_source) = match ctx
+            .connector_settings
+            .kind
+        {
+            Some(k) => (k, "configured"),
+            None if input.contains("independent-publisher-connectors") => {
+                (PublisherKind::Independent, "path")
+            }
+            None if input.contains("certified-connectors") => (PublisherKind::Certified, "path"),
+            None if brand.as_deref() == Some(INDEPENDENT_BRAND_COLOR) => {
+                (PublisherKind::Independent, "iconBrandColor")
+            }
+            None => (PublisherKind::Certified, "default"),
+        };
         ctx.connector = Some(connector);
     }
 

@@ -261,12 +261,7 @@ pub fn registry() -> &'static Registry {
 
 /// Runs every enabled data and code rule of the package's kind over a package (disabled rules
 /// and rules of other kinds do not run).
-pub fn run_all(
-    ctx: &Ctx<'_>,
-    kind: &str,
-    enabled: &dyn Fn(&str) -> bool,
-    out: &mut Vec<Finding>,
-) {
+pub fn run_all(ctx: &Ctx<'_>, kind: &str, enabled: &dyn Fn(&str) -> bool, out: &mut Vec<Finding>) {
     let registry = registry();
     for meta in registry.rules.values() {
         if let Some(check) = &meta.check {

@@ -92,7 +92,11 @@ pub fn patch(schema_path: &str, schema: &mut Value) {
             *f = json!({"type": "string"});
         }
         // P1: root `x-ms-openai-manifest` (Copilot extensions; 35 merged connectors).
-        add_property(Some(schema), "x-ms-openai-manifest", json!({"type": "object"}));
+        add_property(
+            Some(schema),
+            "x-ms-openai-manifest",
+            json!({"type": "object"}),
+        );
         // P2: `info.x-ms-keywords` (17 merged connectors).
         add_property(
             schema.pointer_mut("/definitions/info"),
@@ -183,8 +187,14 @@ fn meta_keyword(keyword: &str) -> Value {
         "title" | "description" | "pattern" => json!({"type": "string"}),
         "multipleOf" | "maximum" | "minimum" => json!({"type": "number"}),
         "exclusiveMaximum" | "exclusiveMinimum" | "uniqueItems" => json!({"type": "boolean"}),
-        "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties"
-        | "minProperties" | "positiveInteger" | "positiveIntegerDefault0" => {
+        "maxLength"
+        | "minLength"
+        | "maxItems"
+        | "minItems"
+        | "maxProperties"
+        | "minProperties"
+        | "positiveInteger"
+        | "positiveIntegerDefault0" => {
             json!({"type": "integer", "minimum": 0})
         }
         "stringArray" => json!({"type": "array", "items": {"type": "string"}}),

@@ -60,9 +60,17 @@ fn failing_connector_reports_each_defect_located() {
         ("connector-description-products", s, "/info/description"),
         ("connector-contact", s, "/info/contact/email"),
         ("connector-host-nonproduction", s, "/host"),
-        ("connector-operationid", s, "/paths/~1tasks~1{taskId}/get/operationId"),
+        (
+            "connector-operationid",
+            s,
+            "/paths/~1tasks~1{taskId}/get/operationId",
+        ),
         ("connector-summary-format", s, "/paths/~1tasks/post/summary"),
-        ("connector-ref-unresolved", s, "/paths/~1tasks/get/responses/200/schema/$ref"),
+        (
+            "connector-ref-unresolved",
+            s,
+            "/paths/~1tasks/get/responses/200/schema/$ref",
+        ),
         ("connector-brand-color", p, "/properties/iconBrandColor"),
         ("connector-publisher", p, "/properties"),
         (
@@ -81,11 +89,17 @@ fn failing_connector_reports_each_defect_located() {
             .find(|f| f.rule == rule && f.file == file && f.pointer == pointer)
             .unwrap_or_else(|| panic!("missing {rule} at {file} {pointer}:\n{}", describe(pkg)));
         if file.ends_with(".json") || file.ends_with(".md") || file.ends_with(".csx") {
-            assert!(f.line.is_some() && f.column.is_some(), "{rule} not located: {f:?}");
+            assert!(
+                f.line.is_some() && f.column.is_some(),
+                "{rule} not located: {f:?}"
+            );
         }
     }
     // The byte-order mark of the swagger is accepted (paconn reads utf-8-sig).
-    assert!(pkg.findings.iter().all(|f| f.rule != "json-byte-order-mark"));
+    assert!(pkg
+        .findings
+        .iter()
+        .all(|f| f.rule != "json-byte-order-mark"));
     crate::report_schema::assert_valid_report(&json_of(&report));
     crate::report_schema::assert_valid_report(&json_of(&check("certified", Submission::New)));
     insta::assert_json_snapshot!("connector-failing-json", json_of(&report));
@@ -106,25 +120,52 @@ fn update_submission_downgrades_widely_broken_requirements() {
     assert_eq!(sev(&new, "connector-publisher"), Some(Severity::Error));
     assert_eq!(sev(&update, "connector-publisher"), Some(Severity::Warning));
     // Requirements nearly no merged connector breaks stay errors.
-    assert_eq!(sev(&update, "connector-ref-unresolved"), Some(Severity::Error));
+    assert_eq!(
+        sev(&update, "connector-ref-unresolved"),
+        Some(Severity::Error)
+    );
 }
 
 #[test]
 fn connector_and_teams_package_in_one_run_get_their_own_rules() {
     let options = options(Submission::New);
     let paths = vec![
-        root().join("fixtures/connectors/failing").to_string_lossy().into_owned(),
-        root().join("fixtures/failing/listing-and-domains").to_string_lossy().into_owned(),
+        root()
+            .join("fixtures/connectors/failing")
+            .to_string_lossy()
+            .into_owned(),
+        root()
+            .join("fixtures/failing/listing-and-domains")
+            .to_string_lossy()
+            .into_owned(),
     ];
     let report = appcert::check_paths(&paths, &options).expect("discovered");
     assert_eq!(report.packages.len(), 2);
-    let connector = report.packages.iter().find(|p| p.kind == "connector").expect("connector");
-    let teams = report.packages.iter().find(|p| p.kind == "teams").expect("teams");
-    assert!(connector.findings.iter().all(|f| f.rule.starts_with("connector-")
-        || f.rule.starts_with("json-")
-        || f.rule.starts_with("schema-")
-        || f.rule.starts_with("copilot-text")), "{}", describe(connector));
-    assert!(teams.findings.iter().all(|f| !f.rule.starts_with("connector-")));
+    let connector = report
+        .packages
+        .iter()
+        .find(|p| p.kind == "connector")
+        .expect("connector");
+    let teams = report
+        .packages
+        .iter()
+        .find(|p| p.kind == "teams")
+        .expect("teams");
+    assert!(
+        connector
+            .findings
+            .iter()
+            .all(|f| f.rule.starts_with("connector-")
+                || f.rule.starts_with("json-")
+                || f.rule.starts_with("schema-")
+                || f.rule.starts_with("copilot-text")),
+        "{}",
+        describe(connector)
+    );
+    assert!(teams
+        .findings
+        .iter()
+        .all(|f| !f.rule.starts_with("connector-")));
     assert!(!teams.findings.is_empty());
 }
 
@@ -135,7 +176,8 @@ fn connector_files_and_folders_are_discovered() {
     let found = appcert::discover::discover(&swagger.to_string_lossy()).unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, dir);
-    let all = appcert::discover::discover(&root().join("fixtures/connectors").to_string_lossy()).unwrap();
+    let all =
+        appcert::discover::discover(&root().join("fixtures/connectors").to_string_lossy()).unwrap();
     assert_eq!(all.len(), 4, "{all:?}");
 }
 
@@ -147,10 +189,18 @@ fn corpus_connectors_get_a_verdict_without_panics_and_located() {
         return;
     }
     let index = std::fs::read_to_string(dir.join("INDEX.tsv")).unwrap();
-    let expected = index.lines().skip(1).filter(|l| !l.trim().is_empty()).count();
+    let expected = index
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
     let inputs = appcert::discover::discover_all(&[
-        dir.join("certified-connectors").to_string_lossy().into_owned(),
-        dir.join("independent-publisher-connectors").to_string_lossy().into_owned(),
+        dir.join("certified-connectors")
+            .to_string_lossy()
+            .into_owned(),
+        dir.join("independent-publisher-connectors")
+            .to_string_lossy()
+            .into_owned(),
     ])
     .expect("discovered");
     assert_eq!(inputs.len(), expected, "one connector per INDEX.tsv row");
@@ -167,7 +217,11 @@ fn corpus_connectors_get_a_verdict_without_panics_and_located() {
             }
         };
         assert_eq!(pkg.kind, "connector", "{}", input.display);
-        assert!(pkg.findings.iter().all(|f| f.rule != "internal-error"), "{}", describe(&pkg));
+        assert!(
+            pkg.findings.iter().all(|f| f.rule != "internal-error"),
+            "{}",
+            describe(&pkg)
+        );
         match pkg.verdict {
             Verdict::Pass => passed += 1,
             Verdict::Fail => failed += 1,
@@ -175,11 +229,17 @@ fn corpus_connectors_get_a_verdict_without_panics_and_located() {
         for f in &pkg.findings {
             let in_text = f.file.ends_with(".json") || f.file.ends_with(".csx");
             if in_text && (!f.pointer.is_empty() || f.span.is_some()) && f.line.is_none() {
-                unlocated.push(format!("{} {} {} {}", input.display, f.rule, f.file, f.pointer));
+                unlocated.push(format!(
+                    "{} {} {} {}",
+                    input.display, f.rule, f.file, f.pointer
+                ));
             }
         }
     }
-    eprintln!("connector corpus: {} connectors, {passed} passed, {failed} failed", inputs.len());
+    eprintln!(
+        "connector corpus: {} connectors, {passed} passed, {failed} failed",
+        inputs.len()
+    );
     assert!(panics.is_empty(), "panics: {panics:#?}");
     assert_eq!(passed + failed, expected);
     assert!(unlocated.is_empty(), "unlocated: {unlocated:#?}");

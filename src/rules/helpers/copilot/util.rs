@@ -240,7 +240,11 @@ pub fn model_texts<'c>(ctx: &'c Ctx<'_>) -> Vec<(String, String, &'c str)> {
                 "/x-ms-openai-manifest/modelDescription".into(),
                 s.pointer("/x-ms-openai-manifest/modelDescription"),
             );
-            push(file, "/info/description".into(), s.pointer("/info/description"));
+            push(
+                file,
+                "/info/description".into(),
+                s.pointer("/info/description"),
+            );
             for op in crate::rules::helpers::connector::operations(s) {
                 for key in ["summary", "description"] {
                     push(file, op.at(key), op.op.get(key));
