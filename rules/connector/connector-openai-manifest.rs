@@ -44,7 +44,8 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         }
     }
     if let Some(u) = m.get("legalUrl").and_then(Value::as_str) {
-        if !u.trim().is_empty() && !(is_absolute_url(u) && u.trim().starts_with("https://")) {
+        let https = is_absolute_url(u) && u.trim().starts_with("https://");
+        if !u.trim().is_empty() && !https {
             out.push(
                 Finding::at(
                     file,
