@@ -77,11 +77,12 @@ fn testsuite(
     deny_warnings: bool,
 ) -> (String, usize, usize) {
     let reg = registry();
-    // Rule id → category, for every rule evaluated, plus any rule that produced a finding.
+    // Rule id → category, for every rule evaluated on this package's kind, plus any rule that
+    // produced a finding.
     let mut cases: BTreeMap<&str, &str> = reg
         .rules
         .values()
-        .filter(|r| rules_run.contains(&r.id))
+        .filter(|r| rules_run.contains(&r.id) && r.applies_to(pkg.kind))
         .map(|r| (r.id.as_str(), r.category.as_str()))
         .collect();
     for f in &pkg.findings {
