@@ -244,3 +244,49 @@ fn corpus_connectors_get_a_verdict_without_panics_and_located() {
     assert_eq!(passed + failed, expected);
     assert!(unlocated.is_empty(), "unlocated: {unlocated:#?}");
 }
+
+#[test]
+fn appcert_toml_sets_the_submission_levels_and_suppressions_of_connector_rules() {
+    let text = r#"
+submission = "update"
+connector-kind = "independent"
+[rules]
+connector-readme = "off"
+[[suppress]]
+rule = "connector-publisher"
+file = "apiProperties.json"
+pointer = "/properties"
+reason = "stackOwner is given at submission"
+"#;
+    let config =
+        appcert::config::parse(std::path::Path::new("appcert.toml"), text).expect("valid config");
+    assert_eq!(config.connector.submission, Submission::Update);
+    let options = Options {
+        config,
+        ..Options::default()
+    };
+    let input = Input {
+        display: "fixtures/connectors/failing".into(),
+        path: root().join("fixtures/connectors/failing"),
+        kind: InputKind::Dir,
+    };
+    let report = appcert::finish_run(vec![appcert::check_input(&input, &options)], &options);
+    let pkg = &report.packages[0];
+    assert!(pkg.findings.iter().all(|f| f.rule != "connector-readme"));
+    let publisher = pkg
+        .findings
+        .iter()
+        .find(|f| f.rule == "connector-publisher")
+        .expect("still reported");
+    assert!(publisher.suppressed.is_some());
+    assert_eq!(publisher.severity, Severity::Warning);
+    // Independent publisher: #007ee5 is not #da3b01, and the icon must go.
+    assert!(pkg
+        .findings
+        .iter()
+        .any(|f| f.rule == "connector-brand-color" && f.message.contains("#da3b01")));
+    assert!(pkg
+        .findings
+        .iter()
+        .any(|f| f.rule == "connector-icon-presence" && f.file == "icon.png"));
+}
