@@ -1,5 +1,5 @@
 //! `connector-property-strings`: a property of a request body that makers fill lacks
-//! `x-ms-summary` (its label in the designer).
+//! `x-ms-summary` or `title` (its label in the designer).
 
 use crate::finding::Finding;
 use crate::json::span::join;
@@ -79,13 +79,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                 &mut found,
             );
             for (ptr, name, prop) in found {
-                let missing = prop
-                    .get("x-ms-summary")
-                    .and_then(Value::as_str)
-                    .is_none_or(|t| t.trim().is_empty());
+                // The designer labels a field with `x-ms-summary`, else the schema's `title`.
+                let missing = ["x-ms-summary", "title"].iter().all(|k| {
+                    prop.get(*k)
+                        .and_then(Value::as_str)
+                        .is_none_or(|t| t.trim().is_empty())
+                });
                 if missing && reported.insert(ptr.clone()) {
                     out.push(
-                        Finding::at(file, ptr, format!("request property \"{name}\" has no `x-ms-summary`"))
+                        Finding::at(file, ptr, format!("request property \"{name}\" has no `x-ms-summary` (nor `title`)"))
                             .help("Give every request field makers fill an `x-ms-summary` (its label, in Title Case) and a `description`; mark fields makers should not see `x-ms-visibility: internal`.")
                             .at_key(),
                     );
