@@ -34,7 +34,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     };
     let lower = host.to_ascii_lowercase();
     let name = lower.split(':').next().unwrap_or_default();
-    let found = name
+    // Only the labels below the registrable domain are hints: `.dev` and `.qa` are
+    // production top-level domains, `dev.to` a production site.
+    let below = match crate::rules::text::registrable_domain(name) {
+        Some(reg) => name
+            .strip_suffix(reg.as_str())
+            .map_or("", |p| p.trim_end_matches('.')),
+        None => name.rsplit_once('.').map_or(name, |(rest, _)| rest),
+    };
+    let found = below
         .split(['.', '-'])
         .find(|label| WORDS.contains(label))
         .map(str::to_string)
