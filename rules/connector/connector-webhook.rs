@@ -33,10 +33,14 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                     .flatten()
                 {
                     if prop.get("x-ms-notification-url").is_some() {
-                        let base = if p.value.get("schema").and_then(|v| v.get("$ref")).is_some() {
-                            p.value["schema"]["$ref"].as_str().unwrap_or("#")[1..].to_string()
-                        } else {
-                            format!("{}/schema", p.pointer)
+                        let base = match p
+                            .value
+                            .pointer("/schema/$ref")
+                            .and_then(Value::as_str)
+                            .and_then(|r| r.strip_prefix('#'))
+                        {
+                            Some(target) => target.to_string(),
+                            None => format!("{}/schema", p.pointer),
                         };
                         candidates.push((
                             crate::json::span::join(&format!("{base}/properties"), name),

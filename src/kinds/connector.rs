@@ -180,3 +180,73 @@ impl PackageKind for ConnectorKind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::Pkg;
+    use serde_json::{json, Value};
+
+    const BASE: &str = "fixtures/connectors/certified";
+
+    #[test]
+    fn odd_shapes_end_in_findings_not_panics() {
+        let odd = [
+            json!(null),
+            json!(1),
+            json!("x"),
+            json!([]),
+            json!({}),
+            json!([{"$ref": ""}]),
+            json!({"$ref": "é"}),
+        ];
+        let pointers = [
+            "/paths",
+            "/paths/~1tasks",
+            "/paths/~1tasks/get",
+            "/paths/~1tasks/get/parameters",
+            "/paths/~1tasks/get/parameters/0",
+            "/paths/~1tasks/get/responses",
+            "/paths/~1hooks/post/parameters/0/schema",
+            "/definitions",
+            "/definitions/Task",
+            "/info",
+            "/x-ms-connector-metadata",
+            "/host",
+        ];
+        for p in pointers {
+            for v in &odd {
+                let pkg = Pkg::from_fixture(BASE).edit("apiDefinition.swagger.json", |s| {
+                    if let Some(slot) = s.pointer_mut(p) {
+                        *slot = v.clone();
+                    }
+                });
+                let _ = pkg.check();
+            }
+        }
+        for v in &odd {
+            let pkg = Pkg::from_fixture(BASE).edit("apiProperties.json", |s| {
+                s["properties"]["policyTemplateInstances"] = v.clone();
+                s["properties"]["scriptOperations"] = v.clone();
+                s["properties"]["connectionParameters"] = v.clone();
+            });
+            let _ = pkg.check();
+            let whole = Pkg::from_fixture(BASE).set_json("apiDefinition.swagger.json", v);
+            let _ = whole.check();
+        }
+    }
+
+    #[test]
+    fn a_connector_is_recognised_and_a_bom_accepted() {
+        let pkg = Pkg::from_fixture(BASE);
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(serde_json::to_vec(&pkg.json("apiProperties.json")).unwrap());
+        let report = pkg.set("apiProperties.json", bytes).report();
+        assert_eq!(report.kind, "connector");
+        assert!(report.findings.is_empty(), "{:#?}", report.findings);
+        // With a manifest.json it is a Teams package.
+        let teams = Pkg::from_fixture(BASE)
+            .set_json("manifest.json", &Value::Object(Default::default()))
+            .report();
+        assert_eq!(teams.kind, "teams");
+    }
+}
