@@ -1,7 +1,7 @@
 //! The Power Platform connector repository's schemas (`schemas/json-schemas/connectors/`,
 //! vendored unmodified) hold `//` comments and are stale: the platform accepts more than they
 //! say. Patched here at load time, each patch with its evidence (see
-//! `schemas/PROVENANCE-connectors.md`, patches P0 to P9).
+//! `schemas/PROVENANCE-connectors.md`, patches P0 to P10).
 
 use serde_json::{json, Value};
 
@@ -133,6 +133,10 @@ pub fn patch(schema_path: &str, schema: &mut Value) {
         // P6: `redirectMode: "GlobalPerConnector"` (32 merged connectors; the enum lists only
         // Global and Direct).
         patch_enum(schema, "redirectMode", "GlobalPerConnector");
+        // P10: the `aad` identity provider's `customParameters` also take
+        // `enableOnbehalfOfLogin` (Azure AD on-behalf-of login; merged connectors such as
+        // Emigo, Zellis, YakChat, Snowflake, PROS AI set it).
+        add_aad_parameter(schema);
         // P7: the policy templates merged connectors use that the schema lacks
         // (dynamicsubdomain, moveproperties, setconnectionstatustounauthenticated), and
         // template ids in another case (`setHeader`, `SetProperty`…): any instance with a
@@ -201,6 +205,28 @@ fn meta_keyword(keyword: &str) -> Value {
         "enum" => json!({"type": "array", "minItems": 1}),
         "required" => json!({"type": "array", "items": {"type": "string"}}),
         _ => json!({}),
+    }
+}
+
+fn add_aad_parameter(node: &mut Value) {
+    match node {
+        Value::Object(map) => {
+            if map.get("description").and_then(Value::as_str) == Some("identityProvider: aad") {
+                if let Some(props) = map
+                    .get_mut("properties")
+                    .and_then(|p| p.get_mut("customParameters"))
+                    .and_then(|c| c.get_mut("properties"))
+                    .and_then(Value::as_object_mut)
+                {
+                    props
+                        .entry("enableOnbehalfOfLogin".to_string())
+                        .or_insert(json!({}));
+                }
+            }
+            map.values_mut().for_each(add_aad_parameter);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_aad_parameter),
+        _ => {}
     }
 }
 
