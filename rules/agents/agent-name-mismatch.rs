@@ -3,7 +3,7 @@
 
 use crate::finding::Finding;
 use crate::model::{Ctx, MANIFEST};
-use crate::rules::helpers::copilot::util::{agents, plugins, real_text};
+use crate::rules::helpers::copilot::util::{agents, plugins, real_text, worker_files};
 use crate::rules::Out;
 use serde_json::Value;
 
@@ -12,13 +12,21 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(app) = m.str_at("/name/short").filter(|s| real_text(s)) else {
         return;
     };
+    // Worker agents (and plugins only they use) are agents of their own, with their own names.
+    let workers = worker_files(ctx);
     let mut names: Vec<(&str, &str, &str)> = Vec::new();
-    for (file, a) in agents(ctx) {
+    for (file, a) in agents(ctx)
+        .into_iter()
+        .filter(|(f, _)| !workers.contains(*f))
+    {
         if let Some(n) = a.get("name").and_then(Value::as_str) {
             names.push((file, "/name", n));
         }
     }
-    for (file, p) in plugins(ctx) {
+    for (file, p) in plugins(ctx)
+        .into_iter()
+        .filter(|(f, _)| !workers.contains(*f))
+    {
         if let Some(n) = p.get("name_for_human").and_then(Value::as_str) {
             names.push((file, "/name_for_human", n));
         }

@@ -274,6 +274,20 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
         if has_placeholder(&r.raw) {
             continue; // reported by the placeholder rule; nothing to open yet
         }
+        if r.kind == RefKind::SkillFolder {
+            // A folder: its SKILL.md is what the toolkit reads (kept as text for the rules).
+            let skill = format!("{}/SKILL.md", target.trim_end_matches('/'));
+            if !ctx.package.contains(&skill) {
+                findings.push(missing_skill(ctx.package, &r, &target, &skill));
+            } else if !ctx.unparsed.contains_key(&skill) {
+                if let Some(Ok(bytes)) = ctx.package.read(&skill) {
+                    if let Ok((text, _)) = crate::json::decode_text(bytes) {
+                        ctx.unparsed.insert(skill, text);
+                    }
+                }
+            }
+            continue;
+        }
         if !ctx.package.contains(&target) {
             findings.push(missing_file(ctx.package, &r, &target));
             continue;
@@ -287,6 +301,9 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                 | RefKind::DeclarativeAgent
                 | RefKind::Plugin
                 | RefKind::ResponseTemplate
+                | RefKind::AgenticUserTemplate
+                | RefKind::McpToolDescription
+                | RefKind::AdaptiveCard
         );
         if r.kind == RefKind::OpenApi && !ctx.specs.contains_key(&target) {
             // Parsed once, here, under the user's limits; the rules read the result.
@@ -341,6 +358,18 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                 if let Some(path) = path {
                     let label = format!(
                         "response rendering template schema {}",
+                        schema::teams_version_of_path(&path).unwrap_or_default()
+                    );
+                    validate_doc(ctx, &target, &path, &label, findings);
+                }
+            }
+            RefKind::AgenticUserTemplate => {
+                let path = ctx.manifest_version.as_deref().and_then(|v| {
+                    schema::teams_schema_path(v, "MicrosoftTeams.AgenticUser.schema.json")
+                });
+                if let Some(path) = path {
+                    let label = format!(
+                        "agentic user template schema {}",
                         schema::teams_version_of_path(&path).unwrap_or_default()
                     );
                     validate_doc(ctx, &target, &path, &label, findings);
@@ -432,6 +461,25 @@ fn versioned(ctx: &Ctx<'_>, file: &str, field: &str, family: &str, findings: &mu
     }
 }
 
+fn missing_skill(package: &Package, r: &FileRef, folder: &str, skill: &str) -> Finding {
+    let folder_exists = package
+        .names()
+        .any(|n| n.starts_with(&format!("{}/", folder.trim_end_matches('/'))));
+    let message = if folder_exists {
+        format!("the agent skill folder `{}` holds no `SKILL.md`", r.raw)
+    } else {
+        format!(
+            "the agent skill folder `{}` is referenced but not in the package",
+            r.raw
+        )
+    };
+    Finding::new("reference-missing-file", r.from.clone(), r.pointer.clone(), message)
+        .help(format!(
+            "Add `{skill}` (a Markdown file whose YAML front matter has `name` and `description`) to the package, or fix the folder path."
+        ))
+        .label("no SKILL.md")
+}
+
 fn missing_file(package: &Package, r: &FileRef, target: &str) -> Finding {
     let what = match r.kind {
         RefKind::Icon => "icon",
@@ -440,6 +488,12 @@ fn missing_file(package: &Package, r: &FileRef, target: &str) -> Finding {
         RefKind::Plugin => "API plugin file",
         RefKind::OpenApi => "OpenAPI description",
         RefKind::ResponseTemplate => "response rendering template",
+        RefKind::SkillFolder => "agent skill folder",
+        RefKind::AgenticUserTemplate => "agentic user template",
+        RefKind::McpToolDescription => "MCP tool description file",
+        RefKind::KnowledgeFile => "embedded knowledge file",
+        RefKind::AdaptiveCard => "Adaptive Card template",
+        RefKind::Image => "image",
         RefKind::Other => "file",
     };
     let mut message = format!(

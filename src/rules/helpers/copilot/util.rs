@@ -35,6 +35,39 @@ pub fn plugins<'c>(ctx: &'c Ctx<'_>) -> Vec<(&'c str, &'c Value)> {
     docs_of_kind(ctx, RefKind::Plugin)
 }
 
+/// The files of worker agents (declarative agents referenced by another declarative agent's
+/// `worker_agents`, not by the manifest) and of the plugins only they use: agents of their
+/// own, with names of their own.
+pub fn worker_files(ctx: &Ctx<'_>) -> BTreeSet<String> {
+    let from_manifest: BTreeSet<&str> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::DeclarativeAgent && r.from == MANIFEST)
+        .filter_map(|r| r.target.as_deref())
+        .collect();
+    let workers: BTreeSet<String> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::DeclarativeAgent && r.from != MANIFEST)
+        .filter_map(|r| r.target.clone())
+        .filter(|t| !from_manifest.contains(t.as_str()))
+        .collect();
+    let main_plugins: BTreeSet<&str> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Plugin && !workers.contains(&r.from))
+        .filter_map(|r| r.target.as_deref())
+        .collect();
+    let worker_plugins: Vec<String> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Plugin && workers.contains(&r.from))
+        .filter_map(|r| r.target.clone())
+        .filter(|t| !main_plugins.contains(t.as_str()))
+        .collect();
+    workers.into_iter().chain(worker_plugins).collect()
+}
+
 /// Items of the array at `pointer` with their pointers.
 pub fn items<'a>(v: &'a Value, pointer: &str) -> Vec<(String, &'a Value)> {
     v.pointer(pointer)
