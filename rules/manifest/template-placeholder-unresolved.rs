@@ -3,6 +3,7 @@
 
 use crate::finding::Finding;
 use crate::model::Ctx;
+use crate::references::RefKind;
 use crate::rules::text::strings;
 use crate::rules::Out;
 
@@ -64,22 +65,65 @@ pub fn placeholders(s: &str) -> Vec<&str> {
     out
 }
 
+/// Whether a `{{…}}` is filled at run time rather than at build time: Copilot fills
+/// `{{function.parameters.x}}` (and other `{{function.…}}`) in a plugin's confirmation and
+/// response texts, and Adaptive Cards format dates with `{{DATE(…)}}` and `{{TIME(…)}}`.
+fn is_runtime_template(p: &str, in_card: bool) -> bool {
+    let Some(inner) = p.strip_prefix("{{").and_then(|s| s.strip_suffix("}}")) else {
+        return false;
+    };
+    let inner = inner.trim();
+    if inner.starts_with("function.") {
+        return true;
+    }
+    in_card && (inner.starts_with("DATE(") || inner.starts_with("TIME("))
+}
+
+/// The help for an unresolved placeholder, by its syntax.
+fn help_for(p: &str, name: &str, env: Option<&crate::env::Env>) -> String {
+    if p.starts_with("${{") {
+        return match env {
+            Some(env) => format!(
+                "Define `{name}` in {} (a line `{name}=<value>`), or set it in the environment; appcert resolves `{p}` the way the Agents Toolkit does.",
+                env.define_in
+            ),
+            None => format!(
+                "Replace `{p}` with the real value before packaging: the Agents Toolkit fills it from env/.env.<environment> (`atk package --env <environment>`, or check the template with `appcert check --env <environment>`)."
+            ),
+        };
+    }
+    if p.starts_with("<<") {
+        return format!(
+            "Replace `{p}` with the real value: it is a sample's value to fill in, which no build step fills."
+        );
+    }
+    format!(
+        "Replace `{p}` with the real value before packaging: it is the placeholder of another build step (TeamsFx v2, a project generator or a sample's instructions), which neither the Agents Toolkit nor appcert fills."
+    )
+}
+
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+    // Files whose strings are Adaptive Card templates (run-time `{{DATE(…)}}` is theirs).
+    let cards: std::collections::BTreeSet<&str> = ctx
+        .refs
+        .iter()
+        .filter(|r| matches!(r.kind, RefKind::ResponseTemplate | RefKind::AdaptiveCard))
+        .filter_map(|r| r.target.as_deref())
+        .collect();
     for (file, doc) in &ctx.docs {
+        let card_file = cards.contains(file.as_str());
         for (pointer, s) in strings(&doc.value, "") {
+            let in_card = card_file
+                || pointer.contains("/static_template/")
+                || pointer.contains("/response_semantics/");
             for p in placeholders(s) {
+                if is_runtime_template(p, in_card) {
+                    continue;
+                }
                 let name = p
                     .trim_matches(|c| matches!(c, '$' | '{' | '}' | '<' | '>'))
                     .trim();
-                let help = match (&ctx.env, p.starts_with("${{")) {
-                        (Some(env), true) => format!(
-                            "Define `{name}` in {} (a line `{name}=<value>`), or set it in the environment; appcert resolves `${{{{{name}}}}}` the way the Agents Toolkit does.",
-                            env.define_in
-                        ),
-                        _ => format!(
-                            "Replace `{p}` with the real value before packaging: the Agents Toolkit fills `${{{{{name}}}}}` from env/.env.<environment> (`atk package --env <environment>`, or check the template with `appcert check --env <environment>`); other templates need their own build step."
-                        ),
-                    };
+                let help = help_for(p, name, ctx.env.as_deref());
                 let message = match (&ctx.env, p.starts_with("${{")) {
                     (Some(env), true) => format!(
                         "`{}` holds the template variable `{p}`, which is not defined in {}",
@@ -104,6 +148,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
 #[cfg(test)]
 mod tests {
     use super::placeholders;
+
+    #[test]
+    fn run_time_templates_are_not_build_placeholders() {
+        use super::is_runtime_template;
+        assert!(is_runtime_template("{{function.parameters.hours}}", false));
+        assert!(is_runtime_template("{{DATE(${created}, SHORT)}}", true));
+        assert!(!is_runtime_template("{{DATE(${created}, SHORT)}}", false));
+        assert!(!is_runtime_template("{{BOT_ID}}", true));
+        assert!(!is_runtime_template("${{function.x}}", false));
+    }
 
     #[test]
     fn finds_each_style() {
