@@ -70,3 +70,68 @@ pub(crate) fn duplicate_starters(
     }
     out
 }
+
+/// An Adaptive Card response template of the package.
+pub(crate) struct Card<'c> {
+    pub file: String,
+    /// Pointer of the card object in `file`.
+    pub pointer: String,
+    pub value: &'c serde_json::Value,
+}
+
+/// Every Adaptive Card response template: the `responseCardTemplate` of API-based message
+/// extension templates, plugin `response_semantics.static_template` inline, and static
+/// template files (`static_template.file`).
+pub(crate) fn cards<'c>(ctx: &'c crate::model::Ctx<'_>) -> Vec<Card<'c>> {
+    use crate::references::RefKind;
+    use serde_json::Value;
+    let mut out = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for r in &ctx.refs {
+        let Some(target) = &r.target else { continue };
+        if !seen.insert((target.clone(), r.kind)) {
+            continue;
+        }
+        let Some(doc) = ctx.docs.get(target) else {
+            continue;
+        };
+        match r.kind {
+            RefKind::ResponseTemplate => {
+                if let Some(v) = doc
+                    .value
+                    .get("responseCardTemplate")
+                    .filter(|v| v.is_object())
+                {
+                    out.push(Card {
+                        file: target.clone(),
+                        pointer: "/responseCardTemplate".into(),
+                        value: v,
+                    });
+                }
+            }
+            RefKind::AdaptiveCard if doc.value.is_object() => out.push(Card {
+                file: target.clone(),
+                pointer: String::new(),
+                value: &doc.value,
+            }),
+            RefKind::Plugin => {
+                for (fp, f) in util::items(&doc.value, "/functions") {
+                    let inner = "/capabilities/response_semantics/static_template";
+                    if let Some(v) = f.pointer(inner).filter(|v| {
+                        v.is_object()
+                            && v.get("file").is_none()
+                            && v.get("type").and_then(Value::as_str) == Some("AdaptiveCard")
+                    }) {
+                        out.push(Card {
+                            file: target.clone(),
+                            pointer: format!("{fp}{inner}"),
+                            value: v,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
