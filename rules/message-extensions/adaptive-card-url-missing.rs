@@ -13,7 +13,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             .pointer("/metadata/webUrl")
             .and_then(Value::as_str)
             .is_some_and(|u| !u.trim().is_empty());
-        if !has_url {
+        if !has_url && !card.url_mapped {
             out.push(
                 Finding::at(card.file, card.pointer, "the Adaptive Card has no `metadata.webUrl`")
                     .help("Add `\"metadata\": {\"webUrl\": \"${url}\"}` to the card, bound to the item's URL in the response, so the card keeps its link when it is shared.")

@@ -77,6 +77,17 @@ pub(crate) struct Card<'c> {
     /// Pointer of the card object in `file`.
     pub pointer: String,
     pub value: &'c serde_json::Value,
+    /// For a plugin's card: the function maps the item's URL in
+    /// `response_semantics.properties.url` (Copilot then adds it to the card).
+    pub url_mapped: bool,
+}
+
+/// Whether a plugin function maps the item's URL (`response_semantics.properties.url`).
+fn url_mapped(function: &serde_json::Value) -> bool {
+    function
+        .pointer("/capabilities/response_semantics/properties/url")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|u| !u.trim().is_empty())
 }
 
 /// Every Adaptive Card response template: the `responseCardTemplate` of API-based message
@@ -106,14 +117,24 @@ pub(crate) fn cards<'c>(ctx: &'c crate::model::Ctx<'_>) -> Vec<Card<'c>> {
                         file: target.clone(),
                         pointer: "/responseCardTemplate".into(),
                         value: v,
+                        url_mapped: false,
                     });
                 }
             }
-            RefKind::AdaptiveCard if doc.value.is_object() => out.push(Card {
-                file: target.clone(),
-                pointer: String::new(),
-                value: &doc.value,
-            }),
+            RefKind::AdaptiveCard if doc.value.is_object() => {
+                // The function whose static_template names this file.
+                let function = r
+                    .pointer
+                    .split("/capabilities/")
+                    .next()
+                    .and_then(|fp| ctx.docs.get(&r.from)?.value.pointer(fp));
+                out.push(Card {
+                    file: target.clone(),
+                    pointer: String::new(),
+                    value: &doc.value,
+                    url_mapped: function.is_some_and(url_mapped),
+                });
+            }
             RefKind::Plugin => {
                 for (fp, f) in util::items(&doc.value, "/functions") {
                     let inner = "/capabilities/response_semantics/static_template";
@@ -126,6 +147,7 @@ pub(crate) fn cards<'c>(ctx: &'c crate::model::Ctx<'_>) -> Vec<Card<'c>> {
                             file: target.clone(),
                             pointer: format!("{fp}{inner}"),
                             value: v,
+                            url_mapped: url_mapped(f),
                         });
                     }
                 }
