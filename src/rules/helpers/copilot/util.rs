@@ -350,6 +350,17 @@ pub fn model_texts<'c>(ctx: &'c Ctx<'_>) -> Vec<ModelText<'c>> {
             );
         }
     }
+    // Localized strings of agents and plugins (`[[key]]` tokens), in the localization files.
+    if ctx.manifest().is_some_and(|m| m.value.get("copilotAgents").is_some()) {
+        for (file, loc) in docs_of_kind(ctx, RefKind::Localization) {
+            if let Some(keys) = loc.get("localizationKeys").and_then(Value::as_object) {
+                for (k, v) in keys {
+                    let ptr = format!("/localizationKeys/{}", crate::json::span::escape_token(k));
+                    add(file, ptr, Some(v), false);
+                }
+            }
+        }
+    }
     // One entry per place (an MCP file may be named by several references).
     let mut seen = BTreeSet::new();
     out.retain(|t| seen.insert((t.file.clone(), t.pointer.clone())));
