@@ -90,6 +90,11 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// The last published version of the checked package (zip, folder or manifest.json):
+    /// update checks (same app id and bot ids, a higher version, no removed commands…).
+    /// One checked package per run.
+    #[arg(long, value_name = "PATH")]
+    previous: Option<String>,
     /// Write the report to FILE instead of standard output; `FORMAT=FILE` (e.g.
     /// `sarif=appcert.sarif`) writes that format to FILE in addition. Repeatable.
     #[arg(long, short = 'o', value_name = "[FORMAT=]FILE")]
@@ -302,7 +307,25 @@ fn check(args: CheckArgs) -> ExitCode {
         },
         env: None,
         progress: !args.quiet,
+        previous: None,
     };
+    let mut options = options;
+    if let Some(prev) = &args.previous {
+        match crate::discover::discover_all(&args.paths) {
+            Ok(inputs) if inputs.len() == 1 => {}
+            Ok(inputs) => {
+                return usage_error(&format!(
+                    "--previous compares one package with its published version, but {} packages were found",
+                    inputs.len()
+                ))
+            }
+            Err(e) => return usage_error(&e.to_string()),
+        }
+        match crate::load_previous(prev, &options.limits) {
+            Ok(p) => options.previous = Some(std::sync::Arc::new(p)),
+            Err(e) => return usage_error(&e.to_string()),
+        }
+    }
     for f in &args.env_file {
         if !f.is_file() {
             return usage_error(&format!("--env-file {}: no such file", f.display()));

@@ -32,6 +32,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         thresholds: options.config.thresholds,
         specs: BTreeMap::new(),
         icons: BTreeMap::new(),
+        previous: options.previous.clone(),
     };
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut findings);
@@ -43,6 +44,12 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
     report.used_suppressions = used;
     report.is_folder = !package.is_zip();
     report.kind = kind.name();
+    if let (Some(prev), Some(m)) = (&options.previous, ctx.manifest()) {
+        report.update = Some(crate::update::UpdateInfo {
+            previous: prev.input.clone(),
+            changes: crate::update::changes(&prev.manifest, &m.value),
+        });
+    }
     report
 }
 

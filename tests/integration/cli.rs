@@ -328,3 +328,101 @@ fn help_mentions_exit_codes() {
     assert_exit(&o, 0);
     assert!(stdout(&o).contains("Exit codes"), "{}", stdout(&o));
 }
+
+/// `--previous`: the update checks run against the published version, the JSON report lists
+/// what changed, and only one package may be checked.
+#[test]
+fn previous_version_is_compared() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let prev = tmp.path().join("published");
+    std::fs::create_dir_all(&prev).expect("mkdir");
+    let fixture = root().join("fixtures/packages/bot-commands");
+    for f in ["manifest.json", "color.png", "outline.png"] {
+        std::fs::copy(fixture.join(f), prev.join(f)).expect("copy");
+    }
+    // The same package as its own previous version: the version did not increase.
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/bot-commands",
+            "--previous",
+            prev.to_str().expect("utf-8"),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let pkg = &report["packages"][0];
+    let rules: Vec<&str> = pkg["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(rules, vec!["update-version-not-increased"], "{pkg}");
+    assert_eq!(pkg["update"]["changes"], serde_json::json!([]));
+    assert!(pkg["update"]["previous"]
+        .as_str()
+        .is_some_and(|p| p.ends_with("published")));
+
+    // A lower published version: the update passes and the change is listed.
+    let manifest = prev.join("manifest.json");
+    let text = std::fs::read_to_string(&manifest).expect("read");
+    std::fs::write(
+        &manifest,
+        text.replace("\"version\": \"1.0.0\"", "\"version\": \"0.9.0\""),
+    )
+    .expect("write");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/bot-commands",
+            "--previous",
+            prev.to_str().expect("utf-8"),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        report["packages"][0]["update"]["changes"],
+        serde_json::json!(["version: 0.9.0 → 1.0.0"])
+    );
+
+    // Several packages, or a previous path without a package: usage errors.
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages",
+            "--previous",
+            prev.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("one package"));
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/bot-commands",
+            "--previous",
+            "no/such/path",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -351,7 +351,10 @@ pub fn model_texts<'c>(ctx: &'c Ctx<'_>) -> Vec<ModelText<'c>> {
         }
     }
     // Localized strings of agents and plugins (`[[key]]` tokens), in the localization files.
-    if ctx.manifest().is_some_and(|m| m.value.get("copilotAgents").is_some()) {
+    if ctx
+        .manifest()
+        .is_some_and(|m| m.value.get("copilotAgents").is_some())
+    {
         for (file, loc) in docs_of_kind(ctx, RefKind::Localization) {
             if let Some(keys) = loc.get("localizationKeys").and_then(Value::as_object) {
                 for (k, v) in keys {
