@@ -17,6 +17,10 @@ pub struct Thresholds {
     pub conversation_starters_min: usize,
     /// Most conversation starters the store allows (the schema allows 12).
     pub conversation_starters_max: usize,
+    /// The outline icon's symbol may leave at most this many pixels, on average per side, of
+    /// empty frame in its larger direction (`icon-outline-padding`; the guidelines say "no extra
+    /// padding" without a number).
+    pub outline_padding_max: u32,
 }
 
 impl Default for Thresholds {
@@ -26,6 +30,7 @@ impl Default for Thresholds {
             me_parameters_warning_below: 3,
             conversation_starters_min: 3,
             conversation_starters_max: 6,
+            outline_padding_max: 4,
         }
     }
 }

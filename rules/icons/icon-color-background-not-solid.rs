@@ -161,7 +161,7 @@ mod tests {
         // The published My Stickers icon: transparent, with the anti-aliased symbol touching
         // the left and right edges over 25 pixels each (partial alpha).
         let img = rgba(192, 192, |x, y| {
-            if (52..77).contains(&y) && (x < 20 || x > 171) {
+            if (52..77).contains(&y) && !(20..=171).contains(&x) {
                 [230, 80, 120, 128]
             } else if (40..152).contains(&x) && (40..152).contains(&y) {
                 [230, 80, 120, 255]

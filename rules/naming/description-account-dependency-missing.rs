@@ -11,7 +11,7 @@ use crate::rules::Out;
 use serde_json::Value;
 
 /// Why the app evidently requires an account or a licence, if it does.
-fn requirement(ctx: &Ctx<'_>, m: &Value, full_lower: &str) -> Option<&'static str> {
+fn requirement(ctx: &Ctx<'_>, m: &Value) -> Option<&'static str> {
     if m.get("subscriptionOffer").is_some() {
         return Some("it is linked to a SaaS offer (`subscriptionOffer`), so users need a licence");
     }
@@ -44,11 +44,6 @@ fn requirement(ctx: &Ctx<'_>, m: &Value, full_lower: &str) -> Option<&'static st
                 return Some("its API plugin signs in to an API (`runtimes[].auth`)");
             }
         }
-    }
-    let says = |p: &str| full_lower.contains(p);
-    if says("sign in") || says("sign-in") || says("log in") || says("login") || says("your account")
-    {
-        return Some("the description asks users to sign in");
     }
     None
 }
@@ -109,7 +104,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     if full.trim().is_empty() || has_placeholder(full) {
         return;
     }
-    let Some(why) = requirement(ctx, &doc.value, &full.to_lowercase()) else {
+    let Some(why) = requirement(ctx, &doc.value) else {
         return;
     };
     let mut missing = Vec::new();

@@ -145,7 +145,7 @@ fn show(f: &Finding) -> String {
     )
 }
 
-fn unaccepted<'r>(package: &str, report: &'r PackageReport) -> Vec<String> {
+fn unaccepted(package: &str, report: &PackageReport) -> Vec<String> {
     errors(report)
         .into_iter()
         .filter(|f| !accepted(package, f))
