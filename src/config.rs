@@ -14,6 +14,7 @@
 //! me-parameters-warning-below = 3
 //! conversation-starters-min = 3
 //! conversation-starters-max = 6
+//! outline-padding-max = 4
 //!
 //! [[suppress]]
 //! rule = "valid-domain-shared-host"

@@ -1,5 +1,6 @@
-//! `agent-name-mismatch`: the app's `name.short`, the declarative agent's `name` and each API
-//! plugin's `name_for_human` must be the same.
+//! `agent-name-mismatch`: the declarative agent's `name` and each API plugin's `name_for_human`
+//! must be the app's name (`name.short`, or `name.full`: the guideline says "the name in the app
+//! manifest").
 
 use crate::finding::Finding;
 use crate::model::{Ctx, MANIFEST};
@@ -14,6 +15,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     };
     // Worker agents (and plugins only they use) are agents of their own, with their own names.
     let workers = worker_files(ctx);
+    let full = m.str_at("/name/full").filter(|s| real_text(s));
     let mut names: Vec<(&str, &str, &str)> = Vec::new();
     for (file, a) in agents(ctx)
         .into_iter()
@@ -32,7 +34,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         }
     }
     for (file, ptr, name) in names {
-        if !real_text(name) || name.trim() == app.trim() {
+        if !real_text(name)
+            || name.trim() == app.trim()
+            || full.is_some_and(|f| name.trim() == f.trim())
+        {
             continue;
         }
         let key = &ptr[1..];
@@ -73,5 +78,16 @@ mod tests {
     #[test]
     fn accepts_equal_names() {
         assert!(Pkg::from_fixture(DA).hits(ID).is_empty());
+        // The full name is a name in the app manifest too.
+        let full = Pkg::from_fixture(DA)
+            .patch(
+                "manifest.json",
+                json!({"name": {"full": "Fernhill Travel Desk"}}),
+            )
+            .patch(
+                "declarativeAgent.json",
+                json!({"name": "Fernhill Travel Desk"}),
+            );
+        assert!(full.hits(ID).is_empty());
     }
 }

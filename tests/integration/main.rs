@@ -9,6 +9,9 @@
 //! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
 //! - `hostile`: crafted packages (bombs, deep JSON, unsafe names, …) end in findings, never a crash.
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
+//! - `realapps`: published apps and rejected → fixed pairs of `../shared/realapps` (skipped when
+//!   absent): published apps pass but for true findings, rejected versions fail where the fix
+//!   changed.
 
 mod architecture;
 mod batch;
@@ -20,4 +23,5 @@ mod failing;
 mod formats;
 mod hostile;
 mod packages;
+mod realapps;
 mod report_schema;

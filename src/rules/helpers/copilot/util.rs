@@ -5,7 +5,6 @@
 
 use crate::model::{Ctx, MANIFEST};
 use crate::references::{has_placeholder, RefKind};
-use crate::rules::helpers::domains::util::is_placeholder_like;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -79,10 +78,16 @@ pub fn items<'a>(v: &'a Value, pointer: &str) -> Vec<(String, &'a Value)> {
         .collect()
 }
 
-/// A string worth checking: not a template placeholder, not a `[[key]]` localization token and
-/// not an Agents Toolkit `$[file(...)]` include.
+/// A string worth checking: not a template placeholder, not a sample value standing for the
+/// whole text (`<APP_NAME>`, `[Description]`), not a `[[key]]` localization token and not an
+/// Agents Toolkit `$[file(...)]` include. Brackets inside text (a Markdown link
+/// `[Sign up](https://…)`) do not make it a placeholder.
 pub fn real_text(s: &str) -> bool {
-    !has_placeholder(s) && !is_placeholder_like(s) && !s.contains("[[") && !s.contains("$[file(")
+    let t = s.trim();
+    let whole_sample = (t.starts_with('<') && t.ends_with('>') && !t[1..].contains('<'))
+        || (t.starts_with('[') && t.ends_with(']') && !t[1..].contains('['))
+        || (t.starts_with('$') && !t.contains(char::is_whitespace));
+    !has_placeholder(s) && !whole_sample && !s.contains("[[") && !s.contains("$[file(")
 }
 
 // ---------------------------------------------------------------------------------------------
