@@ -227,6 +227,11 @@ pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report
         if packages.iter().any(|p| p.used_suppressions.contains(&i)) {
             continue;
         }
+        // A suppression of a rule that did not run (--select, --ignore, level off) is not
+        // "unused": the rule had no chance to match it.
+        if !config.enabled(&s.rule) {
+            continue;
+        }
         let target = packages.iter_mut().find(|p| {
             s.package
                 .as_ref()

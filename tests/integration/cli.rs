@@ -426,3 +426,150 @@ fn previous_version_is_compared() {
     );
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// Outputs that cannot lie: the format of `--output FILE` comes from its extension, and an
+/// unknown format or extension is a usage error that writes nothing.
+#[test]
+fn output_formats_come_from_the_extension_and_unknown_ones_are_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let sarif = tmp.path().join("r.sarif");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--output",
+            sarif.to_str().expect("utf-8"),
+        ],
+    );
+    assert_exit(&o, 0);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).expect("written"))
+        .expect("SARIF is JSON");
+    assert_eq!(v["version"], "2.1.0");
+    let xml = tmp.path().join("appcert.xml");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--output",
+            &format!("xml={}", xml.display()),
+        ],
+    );
+    assert_exit(&o, 2);
+    assert!(
+        stderr(&o).contains("unknown format `xml`"),
+        "{}",
+        stderr(&o)
+    );
+    let other = tmp.path().join("report.out");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--output",
+            other.to_str().expect("utf-8"),
+        ],
+    );
+    assert_exit(&o, 2);
+    assert!(!other.exists() && !xml.exists());
+}
+
+#[test]
+fn concise_and_statistics_outputs() {
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/failing/listing-and-domains",
+            "--format",
+            "concise",
+        ],
+    );
+    assert_exit(&o, 1);
+    insta::assert_snapshot!("concise-listing-and-domains", stdout(&o));
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/failing/listing-and-domains",
+            "--statistics",
+        ],
+    );
+    assert_exit(&o, 1);
+    insta::assert_snapshot!("statistics-listing-and-domains", stdout(&o));
+}
+
+#[test]
+fn selection_takes_globs_and_suggests_misspelt_names() {
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/failing/listing-and-domains",
+            "--select",
+            "valid-domain-*",
+            "--format",
+            "concise",
+        ],
+    );
+    assert_exit(&o, 1);
+    let out = stdout(&o);
+    assert!(!out.is_empty());
+    assert!(out.lines().all(|l| l.contains(" valid-domain-")), "{out}");
+    let o = appcert(&root(), &["check", ".", "--ignore", "nmaing"]);
+    assert_exit(&o, 2);
+    assert!(
+        stderr(&o).contains("did you mean `naming`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = appcert(&root(), &["explain", "bot-comand-duplicate"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("did you mean `bot-command-duplicate`?"));
+}
+
+#[test]
+fn suppressions_of_rules_that_did_not_run_are_not_unused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let config = tmp.path().join("appcert.toml");
+    std::fs::write(
+        &config,
+        "[[suppress]]\nrule = \"valid-domain-shared-host\"\npointer = \"/validDomains/1\"\nreason = \"we own it\"\n",
+    )
+    .expect("write");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--config",
+            config.to_str().expect("utf-8"),
+            "--select",
+            "naming",
+            "--deny",
+            "warnings",
+        ],
+    );
+    assert_exit(&o, 0);
+    assert!(
+        !stdout(&o).contains("config-unused-suppression"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn force_color_colours_a_pipe() {
+    let o = Command::new(env!("CARGO_BIN_EXE_appcert"))
+        .args(["check", "fixtures/failing/listing-and-domains"])
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env("FORCE_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(stdout(&o).contains('\u{1b}'), "no colour");
+    let o = appcert(&root(), &["check", "fixtures/failing/listing-and-domains"]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+}

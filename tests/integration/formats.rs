@@ -221,7 +221,8 @@ fn sarif_lists_only_fired_rules_and_indexes_them() {
 }
 
 #[test]
-fn junit_has_a_test_case_per_enabled_rule() {
+fn junit_has_one_case_for_the_rules_that_passed() {
+    // A passing package: no padding with one case per rule, one summary case with the count.
     let o = Options::default();
     let xml = junit::render(&passing_report(&o));
     let enabled = appcert::rules::registry()
@@ -229,8 +230,13 @@ fn junit_has_a_test_case_per_enabled_rule() {
         .keys()
         .filter(|id| o.config.enabled(id))
         .count();
-    assert_eq!(xml.matches("<testcase ").count(), enabled);
+    assert_eq!(xml.matches("<testcase ").count(), 1, "{xml}");
+    assert!(
+        xml.contains(&format!("{enabled} other rules ran and found nothing")),
+        "{xml}"
+    );
     assert!(!xml.contains("<failure"));
+    // Ignoring a category lowers the count.
     let ignored = Options {
         config: Config {
             ignore: vec!["schema".into()],
@@ -239,8 +245,28 @@ fn junit_has_a_test_case_per_enabled_rule() {
         ..Options::default()
     };
     let xml = junit::render(&passing_report(&ignored));
-    assert!(!xml.contains("classname=\"schema\""));
-    assert!(xml.matches("<testcase ").count() < enabled);
+    assert!(!xml.contains(&format!("{enabled} other rules")), "{xml}");
+    // Failing packages: one case per rule with findings (never an empty one), plus the
+    // summary case in each suite.
+    let o = snapshot_options();
+    let report = failing_report(&o);
+    let xml = junit::render(&report);
+    let with_findings: usize = report
+        .packages
+        .iter()
+        .map(|p| {
+            p.findings
+                .iter()
+                .map(|f| f.rule.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        })
+        .sum();
+    assert_eq!(
+        xml.matches("<testcase ").count(),
+        with_findings + xml.matches("name=\"rules-passed\"").count()
+    );
+    assert!(!xml.contains("\"/>"), "no empty test case: {xml}");
 }
 
 #[test]
