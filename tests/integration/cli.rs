@@ -340,18 +340,21 @@ fn previous_version_is_compared() {
     for f in ["manifest.json", "color.png", "outline.png"] {
         std::fs::copy(fixture.join(f), prev.join(f)).expect("copy");
     }
+    let check = || {
+        appcert(
+            &root(),
+            &[
+                "check",
+                "fixtures/packages/bot-commands",
+                "--previous",
+                prev.to_str().expect("utf-8"),
+                "--format",
+                "json",
+            ],
+        )
+    };
     // The same package as its own previous version: the version did not increase.
-    let o = appcert(
-        &root(),
-        &[
-            "check",
-            "fixtures/packages/bot-commands",
-            "--previous",
-            prev.to_str().expect("utf-8"),
-            "--format",
-            "json",
-        ],
-    );
+    let o = check();
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -380,17 +383,7 @@ fn previous_version_is_compared() {
         text.replace("\"version\": \"1.0.0\"", "\"version\": \"0.9.0\""),
     )
     .expect("write");
-    let o = appcert(
-        &root(),
-        &[
-            "check",
-            "fixtures/packages/bot-commands",
-            "--previous",
-            prev.to_str().expect("utf-8"),
-            "--format",
-            "json",
-        ],
-    );
+    let o = check();
     assert_eq!(
         o.status.code(),
         Some(0),
