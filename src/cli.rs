@@ -71,6 +71,23 @@ enum Format {
     Github,
     /// Markdown tables, for $GITHUB_STEP_SUMMARY or a pull-request comment.
     Markdown,
+    /// One line per finding: `path:line:column: severity rule: message` (grep and editors).
+    Concise,
+}
+
+impl Format {
+    /// The format a report file's extension names (`--output FILE`).
+    fn of_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "json" => Some(Format::Json),
+            "sarif" => Some(Format::Sarif),
+            "xml" => Some(Format::Junit),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" | "log" => Some(Format::Human),
+            _ => None,
+        }
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,9 +104,18 @@ struct CheckArgs {
     /// only (built zips under appPackage/build/ are checked only when named).
     #[arg(default_value = ".")]
     paths: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// Output format (default: human; with `--output FILE`, the format of the file's extension:
+    /// .json, .sarif, .xml for JUnit, .md, .txt).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Print how many findings each rule produced instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// The last published version of the checked package (zip, folder or manifest.json):
+    /// update checks (same app id and bot ids, a higher version, no removed commands…).
+    /// One checked package per run.
+    #[arg(long, value_name = "PATH")]
+    previous: Option<String>,
     /// Write the report to FILE instead of standard output; `FORMAT=FILE` (e.g.
     /// `sarif=appcert.sarif`) writes that format to FILE in addition. Repeatable.
     #[arg(long, short = 'o', value_name = "[FORMAT=]FILE")]
@@ -214,10 +240,19 @@ fn list_rules(args: RulesArgs) -> ExitCode {
         ListFormat::Human => {
             let mut text = String::new();
             let width = reg.rules.keys().map(String::len).max().unwrap_or(10);
-            for r in reg.rules.values() {
+            let cwidth = reg
+                .rules
+                .values()
+                .map(|r| r.category.len())
+                .max()
+                .unwrap_or(8);
+            let mut rules: Vec<&crate::rules::RuleMeta> = reg.rules.values().collect();
+            rules.sort_by(|a, b| (&a.category, &a.id).cmp(&(&b.category, &b.id)));
+            for r in rules {
                 let profiles: Vec<&str> = r.profiles.iter().map(|p| p.as_str()).collect();
                 text.push_str(&format!(
-                    "{:width$}  {:7}  {:9}  {}\n",
+                    "{:cwidth$}  {:width$}  {:7}  {:9}  {}\n",
+                    r.category,
                     r.id,
                     r.severity.as_str(),
                     profiles.join(","),
@@ -235,10 +270,11 @@ fn list_rules(args: RulesArgs) -> ExitCode {
 
 fn explain(args: ExplainArgs) -> ExitCode {
     let Some(r) = registry().get(&args.rule) else {
-        return usage_error(&format!(
-            "unknown rule `{}` (run `appcert rules` for the list)",
-            args.rule
-        ));
+        let hint = match config::suggestion(&args.rule) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => " (run `appcert rules` for the list)".to_string(),
+        };
+        return usage_error(&format!("unknown rule `{}`{hint}", args.rule));
     };
     print(&crate::rules::explain(r))
 }
@@ -284,9 +320,11 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     for name in args.select.iter().chain(&args.ignore) {
         if !config::is_rule_or_category(name) {
-            return usage_error(&format!(
-                "unknown rule or category `{name}` (run `appcert rules` for the list)"
-            ));
+            let hint = match config::suggestion(name) {
+                Some(s) => format!("; did you mean `{s}`?"),
+                None => " (run `appcert rules` for the list)".to_string(),
+            };
+            return usage_error(&format!("unknown rule or category `{name}`{hint}"));
         }
     }
     config.select = args.select.clone();
@@ -319,7 +357,25 @@ fn check(args: CheckArgs) -> ExitCode {
         },
         env: None,
         progress: !args.quiet,
+        previous: None,
     };
+    let mut options = options;
+    if let Some(prev) = &args.previous {
+        match crate::discover::discover_all(&args.paths) {
+            Ok(inputs) if inputs.len() == 1 => {}
+            Ok(inputs) => {
+                return usage_error(&format!(
+                    "--previous compares one package with its published version, but {} packages were found",
+                    inputs.len()
+                ))
+            }
+            Err(e) => return usage_error(&e.to_string()),
+        }
+        match crate::load_previous(prev, &options.limits) {
+            Ok(p) => options.previous = Some(std::sync::Arc::new(p)),
+            Err(e) => return usage_error(&e.to_string()),
+        }
+    }
     for f in &args.env_file {
         if !f.is_file() {
             return usage_error(&format!("--env-file {}: no such file", f.display()));
@@ -342,18 +398,30 @@ fn check(args: CheckArgs) -> ExitCode {
 /// Where each requested report goes: `None` is standard output.
 type Outputs = Vec<(Format, Option<std::path::PathBuf>)>;
 
-/// `--format F` goes to standard output, or to the one plain `--output FILE`; each
-/// `--output FORMAT=FILE` adds a report in that format.
-fn plan_outputs(format: Format, outputs: &[String]) -> Result<Outputs, String> {
+/// `--format F` goes to standard output, or to the one plain `--output FILE` (whose extension
+/// names the format when `--format` is not given); each `--output FORMAT=FILE` adds a report in
+/// that format. An unknown format, or a file whose extension names none, is a usage error:
+/// a CI step must never upload a human report as SARIF.
+fn plan_outputs(format: Option<Format>, outputs: &[String]) -> Result<Outputs, String> {
     let mut primary: Option<std::path::PathBuf> = None;
     let mut extra = Vec::new();
     for o in outputs {
-        let named = o
-            .split_once('=')
-            .and_then(|(name, file)| Some((Format::from_str(name, true).ok()?, file)));
-        match named {
-            Some((_, "")) => return Err(format!("`--output {o}` names no file")),
-            Some((f, file)) => extra.push((f, Some(std::path::PathBuf::from(file)))),
+        // `name=file` where `name` looks like a format name is a format request.
+        let spec = o.split_once('=').filter(|(name, _)| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+        match spec {
+            Some((name, file)) => {
+                let Ok(f) = Format::from_str(name, true) else {
+                    return Err(format!(
+                        "`--output {o}`: unknown format `{name}` (formats: human, json, sarif, junit, github, markdown, concise)"
+                    ));
+                };
+                if file.is_empty() {
+                    return Err(format!("`--output {o}` names no file"));
+                }
+                extra.push((f, Some(std::path::PathBuf::from(file))));
+            }
             None if o.is_empty() => return Err("`--output` names no file".to_string()),
             None if primary.is_some() => {
                 return Err(format!(
@@ -363,9 +431,61 @@ fn plan_outputs(format: Format, outputs: &[String]) -> Result<Outputs, String> {
             None => primary = Some(std::path::PathBuf::from(o)),
         }
     }
+    let format = match (format, &primary) {
+        (Some(f), _) => f,
+        (None, None) => Format::Human,
+        (None, Some(path)) => Format::of_extension(path).ok_or_else(|| {
+            format!(
+                "`--output {}`: its extension names no report format; use .json, .sarif, .xml (JUnit), .md or .txt, or give `--format`",
+                path.display()
+            )
+        })?,
+    };
     let mut plan = vec![(format, primary)];
     plan.extend(extra);
     Ok(plan)
+}
+
+/// One line per finding: `path:line:column: severity rule: message`.
+fn concise(report: &crate::Report, cwd: &std::path::Path) -> String {
+    let mut out = String::new();
+    for p in &report.packages {
+        let pkg = sarif::PackagePath::of(&p.input, p.is_folder, cwd);
+        for f in p.findings.iter().filter(|f| f.counts()) {
+            let mut at = pkg.file(&f.file);
+            if let Some(line) = f.line {
+                at.push_str(&format!(":{line}:{}", f.column.unwrap_or(1)));
+            }
+            out.push_str(&format!("{at}: {} {}: {}\n", f.severity, f.rule, f.message));
+        }
+    }
+    out
+}
+
+/// Findings per rule (`--statistics`), most frequent first.
+fn statistics(report: &crate::Report) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for p in &report.packages {
+        for f in p.findings.iter().filter(|f| f.counts()) {
+            *counts
+                .entry((f.rule.as_str(), f.severity.as_str()))
+                .or_default() += 1;
+        }
+    }
+    let mut rows: Vec<((&str, &str), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows.iter().map(|((r, _), _)| r.len()).max().unwrap_or(4);
+    let mut out = String::new();
+    for ((rule, severity), n) in &rows {
+        let title = registry().get(rule).map(|r| r.title.as_str()).unwrap_or("");
+        out.push_str(&format!("{n:>6}  {rule:width$}  {severity:7}  {title}\n"));
+    }
+    let total: usize = rows.iter().map(|(_, n)| n).sum();
+    out.push_str(&format!(
+        "{total:>6}  findings in {} packages ({} failed)\n",
+        report.summary.packages, report.summary.failed
+    ));
+    out
 }
 
 fn render(
@@ -381,12 +501,21 @@ fn render(
         Format::Junit => junit::render(report),
         Format::Github => github::render(report, cwd),
         Format::Markdown => markdown::render(report, cwd),
+        Format::Concise => concise(report, cwd),
+        Format::Human if args.statistics => statistics(report),
         Format::Human => {
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
-                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    let set = |name: &str| {
+                        std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0")
+                    };
+                    if set("FORCE_COLOR") || set("CLICOLOR_FORCE") {
+                        true
+                    } else {
+                        to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    }
                 }
             };
             let width = if to_terminal {

@@ -16,6 +16,7 @@
 //! me-parameters-warning-below = 3
 //! conversation-starters-min = 3
 //! conversation-starters-max = 6
+//! outline-padding-max = 4
 //!
 //! [[suppress]]
 //! rule = "valid-domain-shared-host"
@@ -130,10 +131,70 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// Whether `name` is a known rule id or category.
+/// Whether a selector (a rule id, a category, the id a rule was split from, or a glob such as
+/// `schema-*`) names `rule`.
+pub fn selects(selector: &str, rule: &str) -> bool {
+    let meta = registry().get(rule);
+    let names = [
+        Some(rule),
+        meta.map(|m| m.category.as_str()),
+        meta.and_then(|m| m.split_from.as_deref()),
+    ];
+    names.into_iter().flatten().any(|n| glob_match(selector, n))
+}
+
+/// `*` matches any run of characters; everything else matches itself.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    if !pattern.contains('*') {
+        return pattern == name;
+    }
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !name.starts_with(first) || name.len() < first.len() + last.len() || !name.ends_with(last) {
+        return false;
+    }
+    let mut rest = &name[first.len()..name.len() - last.len()];
+    for mid in &parts[1..parts.len() - 1] {
+        match rest.find(mid) {
+            Some(i) => rest = &rest[i + mid.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether `name` selects at least one rule: a rule id, a category, an old id of a split rule,
+/// or a glob.
 pub fn is_rule_or_category(name: &str) -> bool {
+    registry().rules.keys().any(|id| selects(name, id))
+}
+
+/// The closest rule id or category to a misspelt name, for "did you mean".
+pub fn suggestion(name: &str) -> Option<String> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    }
     let reg = registry();
-    reg.get(name).is_some() || reg.rules.values().any(|r| r.category == name)
+    let names = reg
+        .rules
+        .values()
+        .flat_map(|r| [r.id.as_str(), r.category.as_str()]);
+    names
+        .map(|n| (distance(name, n), n))
+        .filter(|(d, n)| *d <= (n.len() / 3).max(2))
+        .min()
+        .map(|(_, n)| n.to_string())
 }
 
 /// Parses the text of a configuration file named `path`.
@@ -272,15 +333,11 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 
 impl Config {
     fn matches(list: &[String], rule: &str) -> bool {
-        let meta = registry().get(rule);
-        let category = meta.map(|r| r.category.as_str());
-        let old_id = meta.and_then(|r| r.split_from.as_deref());
-        list.iter()
-            .any(|s| s == rule || Some(s.as_str()) == category || Some(s.as_str()) == old_id)
+        list.iter().any(|s| selects(s, rule))
     }
 
     /// The configured level of a rule: by id, else by the id it was split from, else by
-    /// category.
+    /// category, else by a glob (`"schema-*" = "warning"`).
     fn level_of(&self, rule: &str) -> Option<&Level> {
         let meta = registry().get(rule);
         self.levels
@@ -290,6 +347,12 @@ impl Config {
                     .and_then(|old| self.levels.get(old))
             })
             .or_else(|| meta.and_then(|m| self.levels.get(&m.category)))
+            .or_else(|| {
+                self.levels
+                    .iter()
+                    .find(|(k, _)| k.contains('*') && selects(k, rule))
+                    .map(|(_, l)| l)
+            })
     }
 
     /// Whether a rule runs at all.

@@ -34,6 +34,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         icons: BTreeMap::new(),
         connector: None,
         connector_settings: options.config.connector,
+        previous: options.previous.clone(),
     };
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut findings);
@@ -45,6 +46,12 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
     report.used_suppressions = used;
     report.is_folder = !package.is_zip();
     report.kind = kind.name();
+    if let (Some(prev), Some(m)) = (&options.previous, ctx.manifest()) {
+        report.update = Some(crate::update::UpdateInfo {
+            previous: prev.input.clone(),
+            changes: crate::update::changes(&prev.manifest, &m.value),
+        });
+    }
     report
 }
 
@@ -295,6 +302,46 @@ mod tests {
             "{}",
             copilot.message
         );
+    }
+
+    #[test]
+    fn copilot_extensions_is_named_as_renamed() {
+        let pkg =
+            Pkg::from_fixture("fixtures/packages/declarative-agent").edit("manifest.json", |m| {
+                let agents = m["copilotAgents"]["declarativeAgents"].take();
+                m.as_object_mut().unwrap().remove("copilotAgents");
+                m["copilotExtensions"] = json!({ "declarativeCopilots": agents });
+            });
+        let f = pkg.findings("schema-unknown-property");
+        let old = f
+            .iter()
+            .find(|f| f.pointer == "/copilotExtensions")
+            .expect("copilotExtensions is unknown");
+        assert!(
+            old.message.contains("renamed `copilotAgents`")
+                && old.message.contains("from manifest version 1.19 on"),
+            "{}",
+            old.message
+        );
+        assert!(old
+            .help
+            .starts_with("Rename `copilotExtensions` to `copilotAgents`"));
+        assert!(!old.help.contains("spelling"), "{}", old.help);
+    }
+
+    #[test]
+    fn manifest_version_newer_than_known_says_to_update() {
+        let pkg = Pkg::base().patch("manifest.json", json!({"manifestVersion": "1.31"}));
+        let f = pkg.findings("schema-manifest-version-newer");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message
+                .contains("newer than the manifest schemas this appcert knows (up to 1.30)"),
+            "{}",
+            f[0].message
+        );
+        assert!(f[0].help.starts_with("Update appcert"), "{}", f[0].help);
+        assert!(pkg.findings("schema-manifest-version-unknown").is_empty());
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod report;
 pub mod rules;
 pub mod submission;
 pub mod thresholds;
+pub mod update;
 
 // Internals: the package model, parsers, schemas, kinds and the engine.
 #[cfg(feature = "cli")]
@@ -74,6 +75,45 @@ pub fn check_input(input: &Input, options: &Options) -> PackageReport {
     let mut report = engine::check_opened(&input.display, opened, options);
     report.is_folder = input.kind == InputKind::Dir;
     report
+}
+
+/// Loads the last published version of a package (`--previous`): a zip, a package folder or
+/// a manifest.json, whose manifest the update rules compare with the checked package's.
+#[cfg(feature = "cli")]
+pub fn load_previous(path: &str, limits: &Limits) -> Result<options::Previous, DiscoverError> {
+    let fail = |why: String| DiscoverError(format!("--previous {path}: {why}"));
+    let inputs = discover::discover_all(&[path.to_string()])?;
+    let [input] = inputs.as_slice() else {
+        return Err(fail(format!(
+            "{} packages found; name the one published package",
+            inputs.len()
+        )));
+    };
+    let opened = match input.kind {
+        InputKind::Zip => folder::open_zip(&input.display, &input.path, limits),
+        InputKind::Dir => folder::open_dir(&input.display, &input.path, limits),
+    };
+    let Some(package) = opened.package else {
+        let why = opened
+            .findings
+            .first()
+            .map(|f| f.message.clone())
+            .unwrap_or_else(|| "it cannot be opened".into());
+        return Err(fail(why));
+    };
+    let bytes = match package.read(model::MANIFEST) {
+        Some(Ok(b)) => b,
+        Some(Err(e)) => return Err(fail(format!("manifest.json cannot be read: {e}"))),
+        None => return Err(fail("the package has no manifest.json at its root".into())),
+    };
+    let (text, _) =
+        json::decode_text(bytes).map_err(|_| fail("manifest.json is not UTF-8".into()))?;
+    let manifest: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| fail(format!("manifest.json is not valid JSON ({e})")))?;
+    Ok(options::Previous {
+        input: input.display.clone(),
+        manifest,
+    })
 }
 
 /// Checks a package given as in-memory files (package path, bytes): an editor's buffers, the
@@ -186,6 +226,11 @@ pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report
     let config = &options.config;
     for (i, s) in config.suppressions.iter().enumerate() {
         if packages.iter().any(|p| p.used_suppressions.contains(&i)) {
+            continue;
+        }
+        // A suppression of a rule that did not run (--select, --ignore, level off) is not
+        // "unused": the rule had no chance to match it.
+        if !config.enabled(&s.rule) {
             continue;
         }
         let target = packages.iter_mut().find(|p| {

@@ -28,6 +28,8 @@ pub struct Ctx<'p> {
     pub env: Option<Arc<Env>>,
     /// Configurable numbers where the sources disagree.
     pub thresholds: crate::thresholds::Thresholds,
+    /// The last published version's manifest (`--previous`), for the update rules.
+    pub previous: Option<Arc<crate::update::Previous>>,
     /// OpenAPI descriptions the package references, parsed at load under the limits.
     pub specs: BTreeMap<String, Arc<Result<Spec, SpecError>>>,
     /// Icons the manifest names, decoded on first use (`Ctx::icon`).

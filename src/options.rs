@@ -19,7 +19,12 @@ pub struct Options {
     pub env: Option<Arc<Env>>,
     /// Show a progress bar on stderr (only when it is a terminal and the run is long).
     pub progress: bool,
+    /// The last published version of the package (`--previous`): the update rules compare
+    /// the checked package with it.
+    pub previous: Option<Arc<Previous>>,
 }
+
+pub use crate::update::Previous;
 
 impl Default for Options {
     fn default() -> Self {
@@ -30,6 +35,7 @@ impl Default for Options {
             env_spec: crate::env::EnvSpec::default(),
             env: None,
             progress: false,
+            previous: None,
         }
     }
 }

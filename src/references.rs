@@ -12,6 +12,19 @@ pub enum RefKind {
     Plugin,
     OpenApi,
     ResponseTemplate,
+    /// A folder holding an agent skill's `SKILL.md` (manifest `agentSkills[].folder`).
+    SkillFolder,
+    /// An agentic user template (manifest `agenticUserTemplates[].file`).
+    AgenticUserTemplate,
+    /// MCP tool descriptions in the `tools/list` format (plugin `mcp_tool_description.file`,
+    /// manifest `agentConnectors[]…mcpToolDescription.file`).
+    McpToolDescription,
+    /// A file a declarative agent uses as knowledge (`EmbeddedKnowledge` `files[].file`).
+    KnowledgeFile,
+    /// An Adaptive Card template file (plugin `response_semantics.static_template.file`).
+    AdaptiveCard,
+    /// An image shown by Teams (SharePoint preview, meeting scene, activity icon).
+    Image,
     Other,
 }
 
@@ -137,6 +150,57 @@ pub fn manifest_refs(manifest: &Value) -> Vec<FileRef> {
             RefKind::Plugin,
         );
     }
+    for (p, item) in each(manifest, "/agentSkills") {
+        push(
+            &mut out,
+            m,
+            join(&p, "folder"),
+            item.get("folder"),
+            RefKind::SkillFolder,
+        );
+    }
+    for (p, item) in each(manifest, "/agenticUserTemplates") {
+        push(
+            &mut out,
+            m,
+            join(&p, "file"),
+            item.get("file"),
+            RefKind::AgenticUserTemplate,
+        );
+    }
+    for (p, item) in each(manifest, "/agentConnectors") {
+        let inner = "/toolSource/remoteMcpServer/mcpToolDescription/file";
+        push(
+            &mut out,
+            m,
+            format!("{p}{inner}"),
+            item.pointer(inner),
+            RefKind::McpToolDescription,
+        );
+    }
+    for (p, item) in each(manifest, "/configurableTabs") {
+        push(
+            &mut out,
+            m,
+            join(&p, "sharePointPreviewImage"),
+            item.get("sharePointPreviewImage"),
+            RefKind::Image,
+        );
+    }
+    for (p, item) in each(manifest, "/meetingExtensionDefinition/scenes") {
+        for key in ["file", "preview"] {
+            push(&mut out, m, join(&p, key), item.get(key), RefKind::Image);
+        }
+    }
+    for (p, item) in each(manifest, "/activities/activityIcons") {
+        push(
+            &mut out,
+            m,
+            join(&p, "iconFile"),
+            item.get("iconFile"),
+            RefKind::Image,
+        );
+    }
     for (p, item) in each(manifest, "/composeExtensions") {
         push(
             &mut out,
@@ -159,7 +223,8 @@ pub fn manifest_refs(manifest: &Value) -> Vec<FileRef> {
     out
 }
 
-/// Files named by a declarative agent file.
+/// Files named by a declarative agent file: plugins (`actions`), worker agents (declarative
+/// agents themselves) and embedded knowledge files.
 pub fn agent_refs(file: &str, agent: &Value) -> Vec<FileRef> {
     let mut out = Vec::new();
     for (p, item) in each(agent, "/actions") {
@@ -170,6 +235,29 @@ pub fn agent_refs(file: &str, agent: &Value) -> Vec<FileRef> {
             item.get("file"),
             RefKind::Plugin,
         );
+    }
+    for (p, item) in each(agent, "/worker_agents") {
+        push(
+            &mut out,
+            file,
+            join(&p, "file"),
+            item.get("file"),
+            RefKind::DeclarativeAgent,
+        );
+    }
+    for (p, cap) in each(agent, "/capabilities") {
+        if cap.get("name").and_then(Value::as_str) != Some("EmbeddedKnowledge") {
+            continue;
+        }
+        for (fp, f) in each(cap, "/files") {
+            push(
+                &mut out,
+                file,
+                format!("{p}{}", join(&fp, "file")),
+                f.get("file"),
+                RefKind::KnowledgeFile,
+            );
+        }
     }
     out
 }
@@ -191,6 +279,23 @@ pub fn plugin_refs(file: &str, plugin: &Value) -> Vec<FileRef> {
                 RefKind::OpenApi,
             );
         }
+        push(
+            &mut out,
+            file,
+            format!("{p}/spec/mcp_tool_description/file"),
+            rt.pointer("/spec/mcp_tool_description/file"),
+            RefKind::McpToolDescription,
+        );
+    }
+    for (p, f) in each(plugin, "/functions") {
+        let inner = "/capabilities/response_semantics/static_template/file";
+        push(
+            &mut out,
+            file,
+            format!("{p}{inner}"),
+            f.pointer(inner),
+            RefKind::AdaptiveCard,
+        );
     }
     out
 }

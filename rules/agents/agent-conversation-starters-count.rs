@@ -27,7 +27,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                 if n == 1 { "" } else { "s" }
             )
         } else {
-            format!("the agent has {n} conversation starters; the store allows at most {max} (the schema allows 12)")
+            format!("the agent has {n} conversation starters; the store guidelines allow at most {max} (the schema allows up to 12 from declarative agent v1.6, and the org profile accepts them)")
         };
         out.push(
                 Finding::at(file, ptr, message)

@@ -42,6 +42,42 @@ const TENANT_FIELDS: &[(&str, &str, &str)] = &[
     ("ScenarioModels", "models", "scenario model ids"),
 ];
 
+/// Mail folders every mailbox has (Microsoft Graph's well-known folder names): grounding on
+/// them works in any tenant.
+const WELL_KNOWN_FOLDERS: &[&str] = &[
+    "archive",
+    "clutter",
+    "conflicts",
+    "conversationhistory",
+    "deleteditems",
+    "drafts",
+    "inbox",
+    "junkemail",
+    "localfailures",
+    "msgfolderroot",
+    "outbox",
+    "recoverableitemsdeletions",
+    "scheduled",
+    "searchfolders",
+    "sentitems",
+    "serverfailures",
+    "syncissues",
+];
+
+/// Whether every mail folder of an Email capability is a well-known one.
+fn only_well_known_folders(folders: &Value) -> bool {
+    folders.as_array().is_some_and(|items| {
+        items.iter().all(|f| {
+            f.get("folder_id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| {
+                    let id = id.trim().to_ascii_lowercase().replace([' ', '_'], "");
+                    WELL_KNOWN_FOLDERS.contains(&id.as_str())
+                })
+        })
+    })
+}
+
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     for (file, a) in agents(ctx) {
         for (cp, cap) in items(a, "/capabilities") {
@@ -59,6 +95,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
                     Some(_) => true,
                 };
                 if !present {
+                    continue;
+                }
+                if *prop == "folders" && cap.get(*prop).is_some_and(only_well_known_folders) {
                     continue;
                 }
                 let fix = if name == "GraphConnectors" {

@@ -1,9 +1,10 @@
-//! `agent-name-mismatch`: the app's `name.short`, the declarative agent's `name` and each API
-//! plugin's `name_for_human` must be the same.
+//! `agent-name-mismatch`: the declarative agent's `name` and each API plugin's `name_for_human`
+//! must be the app's name (`name.short`, or `name.full`: the guideline says "the name in the app
+//! manifest").
 
 use crate::finding::Finding;
 use crate::model::{Ctx, MANIFEST};
-use crate::rules::helpers::copilot::util::{agents, plugins, real_text};
+use crate::rules::helpers::copilot::util::{agents, plugins, real_text, worker_files};
 use crate::rules::Out;
 use serde_json::Value;
 
@@ -12,19 +13,31 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(app) = m.str_at("/name/short").filter(|s| real_text(s)) else {
         return;
     };
+    // Worker agents (and plugins only they use) are agents of their own, with their own names.
+    let workers = worker_files(ctx);
+    let full = m.str_at("/name/full").filter(|s| real_text(s));
     let mut names: Vec<(&str, &str, &str)> = Vec::new();
-    for (file, a) in agents(ctx) {
+    for (file, a) in agents(ctx)
+        .into_iter()
+        .filter(|(f, _)| !workers.contains(*f))
+    {
         if let Some(n) = a.get("name").and_then(Value::as_str) {
             names.push((file, "/name", n));
         }
     }
-    for (file, p) in plugins(ctx) {
+    for (file, p) in plugins(ctx)
+        .into_iter()
+        .filter(|(f, _)| !workers.contains(*f))
+    {
         if let Some(n) = p.get("name_for_human").and_then(Value::as_str) {
             names.push((file, "/name_for_human", n));
         }
     }
     for (file, ptr, name) in names {
-        if !real_text(name) || name.trim() == app.trim() {
+        if !real_text(name)
+            || name.trim() == app.trim()
+            || full.is_some_and(|f| name.trim() == f.trim())
+        {
             continue;
         }
         let key = &ptr[1..];
@@ -65,5 +78,16 @@ mod tests {
     #[test]
     fn accepts_equal_names() {
         assert!(Pkg::from_fixture(DA).hits(ID).is_empty());
+        // The full name is a name in the app manifest too.
+        let full = Pkg::from_fixture(DA)
+            .patch(
+                "manifest.json",
+                json!({"name": {"full": "Fernhill Travel Desk"}}),
+            )
+            .patch(
+                "declarativeAgent.json",
+                json!({"name": "Fernhill Travel Desk"}),
+            );
+        assert!(full.hits(ID).is_empty());
     }
 }

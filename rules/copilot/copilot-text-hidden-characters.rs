@@ -7,7 +7,8 @@ use crate::rules::helpers::copilot::util::{hidden_chars, model_texts};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for (file, ptr, text) in model_texts(ctx) {
+    for mt in model_texts(ctx) {
+        let (file, ptr, text) = (mt.file, mt.pointer, mt.text);
         let found = hidden_chars(text);
         if found.is_empty() {
             continue;

@@ -1,22 +1,28 @@
-//! `copilot-text-steering`: text the model reads that tries to steer it: instruction-like
-//! phrases, URLs, emoji, superlatives and marketing words.
+//! `copilot-text-steering`: instruction and injection phrases ("ignore previous", "if the user
+//! says", "new instructions", "always respond"…) in text Copilot reads, agent and function
+//! instructions included. Links and emoji are `copilot-text-link-or-emoji`, marketing words
+//! `copilot-text-marketing`.
 
 use crate::finding::{display_path, Finding};
 use crate::model::Ctx;
-use crate::rules::helpers::copilot::util::{model_texts, steering};
+use crate::rules::helpers::copilot::util::{injection_phrases, model_texts};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for (file, ptr, text) in model_texts(ctx) {
-        let found = steering(text);
+    for t in model_texts(ctx) {
+        let found = injection_phrases(t.text);
         if found.is_empty() {
             continue;
         }
         out.push(
-                Finding::at(file, ptr.clone(), format!("`{}` contains {}", display_path(&ptr), found.join(", ")))
-                    .help("Describe plainly what the app or command does: no instructions to the model, no links, no emoji and no superlatives in text Copilot reads.")
-                    .label("steers the model"),
-            );
+            Finding::at(
+                t.file,
+                t.pointer.clone(),
+                format!("`{}` contains {}", display_path(&t.pointer), found.join(", ")),
+            )
+            .help("Describe plainly what the app, agent or command does: text Copilot reads must not instruct or redirect the model.")
+            .label("steers the model"),
+        );
     }
 }
 
@@ -38,19 +44,27 @@ mod tests {
             });
         assert_eq!(
             pkg.hits(ID),
-            vec![
-                at(
-                    "manifest.json",
-                    "/composeExtensions/0/commands/0/description"
-                ),
-                at(
-                    "manifest.json",
-                    "/composeExtensions/0/commands/1/parameters/0/semanticDescription"
-                )
-            ]
+            vec![at(
+                "manifest.json",
+                "/composeExtensions/0/commands/0/description"
+            )]
         );
         let f = pkg.findings(ID);
-        assert!(f[0].message.contains("always respond") && f[0].message.contains("best"));
+        assert!(f[0].message.contains("always respond") && !f[0].message.contains("best"));
+        assert_eq!(
+            pkg.hits("copilot-text-link-or-emoji"),
+            vec![at(
+                "manifest.json",
+                "/composeExtensions/0/commands/1/parameters/0/semanticDescription"
+            )]
+        );
+        assert_eq!(
+            pkg.hits("copilot-text-marketing"),
+            vec![at(
+                "manifest.json",
+                "/composeExtensions/0/commands/0/description"
+            )]
+        );
     }
 
     #[test]

@@ -33,8 +33,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let mut allowed: BTreeSet<String> = BTreeSet::new();
     allowed.insert(MANIFEST.to_string());
     let mut templates: Vec<String> = Vec::new();
+    // Every file of an agent skill folder belongs to the skill (SKILL.md and the scripts,
+    // references and assets it may bundle).
+    let mut folders: Vec<String> = Vec::new();
     for r in &ctx.refs {
         let Some(t) = &r.target else { continue };
+        if r.kind == RefKind::SkillFolder && !has_placeholder(t) {
+            folders.push(format!("{}/", t.trim_end_matches('/')));
+            continue;
+        }
         if has_placeholder(t) {
             templates.push(t.clone());
         } else {
@@ -57,6 +64,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let lower: BTreeSet<String> = allowed.iter().map(|a| a.to_ascii_lowercase()).collect();
     let is_allowed = |name: &str| {
         allowed.contains(name)
+                || folders.iter().any(|f| name.starts_with(f.as_str()))
                 // A case-only mismatch is reference-missing-file's finding.
                 || lower.contains(&name.to_ascii_lowercase())
                 || templates.iter().any(|t| matches_template(t, name))
@@ -95,7 +103,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             continue;
         }
         let holds_allowed = allowed.iter().any(|a| a.starts_with(folder.as_str()))
-            || templates.iter().any(|t| t.starts_with(folder.as_str()));
+            || templates.iter().any(|t| t.starts_with(folder.as_str()))
+            || folders
+                .iter()
+                .any(|f| f.starts_with(folder.as_str()) || folder.starts_with(f.as_str()));
         if holds_allowed {
             continue;
         }

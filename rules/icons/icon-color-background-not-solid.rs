@@ -11,6 +11,10 @@ use crate::rules::Out;
 const TOLERANCE: u8 = 8;
 /// Share of the ring (in percent) that must agree.
 const AGREEMENT: usize = 95;
+/// Share of the ring (in percent) that must be fully transparent, with the four corners, for
+/// the background to count as transparent when the symbol touches the edge (the published My
+/// Stickers icon: 718 of 768 edge pixels clear, the rest its anti-aliased symbol).
+const TRANSPARENT_WITH_SYMBOL: usize = 75;
 
 fn ring(img: &Rgba) -> Vec<[u8; 4]> {
     let (w, h) = (img.width, img.height);
@@ -82,6 +86,11 @@ pub fn background_problem(img: &Rgba) -> Option<String> {
     if corners.iter().all(|c| !opaque(*c)) && mids.iter().all(|m| opaque(*m)) {
         return Some("its corners are transparent while the middle of each edge is opaque: the icon is rounded or circular instead of square".into());
     }
+    // A fully transparent background that the (anti-aliased) symbol touches: the corners are
+    // clear and so is most of the edge; the rest is the symbol, not a background.
+    if corners.iter().all(|c| clear(*c)) && transparent * 100 >= n * TRANSPARENT_WITH_SYMBOL {
+        return None;
+    }
     let partial = px.iter().filter(|p| !clear(**p) && !opaque(**p)).count();
     if partial * 100 >= n * 5 {
         return Some(format!(
@@ -145,6 +154,34 @@ mod tests {
             .findings("icon-color-background-not-solid");
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("rounded"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn transparent_background_touched_by_the_symbol_passes() {
+        // The published My Stickers icon: transparent, with the anti-aliased symbol touching
+        // the left and right edges over 25 pixels each (partial alpha).
+        let img = rgba(192, 192, |x, y| {
+            if (52..77).contains(&y) && !(20..=171).contains(&x) {
+                [230, 80, 120, 128]
+            } else if (40..152).contains(&x) && (40..152).contains(&y) {
+                [230, 80, 120, 255]
+            } else {
+                [0, 0, 0, 0]
+            }
+        });
+        assert!(Pkg::base()
+            .set("color.png", img)
+            .hits("icon-color-background-not-solid")
+            .is_empty());
+        // A half-transparent background everywhere is still reported.
+        let veil = rgba(192, 192, |_, _| [20, 120, 220, 128]);
+        assert_eq!(
+            Pkg::base()
+                .set("color.png", veil)
+                .hits("icon-color-background-not-solid")
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! `me-parameter-count-few`: a Copilot search command has fewer parameters than the agent guidelines ask (split from `me-parameter-count-low`, which keeps the
-//! error part; both share one pass in `helpers::copilot::me_parameter_count_low`).
+//! `me-parameter-count-few`: a Copilot-capable message extension whose best search command
+//! takes fewer parameters than the agent guidelines ask (3) but the Teams Store minimum (2)
+//! or more (split from `me-parameter-count-low`; both share one pass in
+//! `helpers::copilot::me_parameter_count_low`).
 
 use crate::finding::Severity;
 use crate::model::Ctx;

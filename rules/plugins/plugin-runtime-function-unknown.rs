@@ -15,8 +15,16 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             .filter_map(|(_, f)| f.get("name").and_then(Value::as_str))
             .collect();
         for (rp, r) in items(p, "/runtimes") {
+            // An MCP server without static tool descriptions lists its tools at run time
+            // (`tools/list`): `"*"` is the documented shape for dynamic tool discovery, with no
+            // functions declared in the plugin.
+            let dynamic_mcp = r.get("type").and_then(Value::as_str) == Some("RemoteMCPServer")
+                && r.pointer("/spec/mcp_tool_description").is_none();
             for (ep, e) in items(r, "/run_for_functions") {
                 let Some(entry) = e.as_str() else { continue };
+                if dynamic_mcp && entry == "*" {
+                    continue;
+                }
                 if has_placeholder(entry) || names.iter().any(|n| wildcard_match(entry, n)) {
                     continue;
                 }

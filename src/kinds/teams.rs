@@ -104,6 +104,26 @@ fn supported_list() -> String {
     )
 }
 
+/// The latest manifest version this appcert knows, when `v` is a MAJOR.MINOR version after it
+/// (a schema published after this appcert was built).
+fn newer_than_known(v: &str) -> Option<String> {
+    let parse = |s: &str| -> Option<(u32, u32)> {
+        let (maj, min) = s.split_once('.')?;
+        let digits =
+            |t: &str| !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(maj) || !digits(min) {
+            return None;
+        }
+        Some((maj.parse().ok()?, min.parse().ok()?))
+    };
+    let wanted = parse(v)?;
+    let latest = schema::supported_manifest_versions()
+        .into_iter()
+        .filter_map(|k| parse(&k).map(|p| (p, k)))
+        .max()?;
+    (wanted > latest.0).then_some(latest.1)
+}
+
 fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
     let Some(doc) = ctx.manifest() else { return };
     let mv_value = doc.value.get("manifestVersion");
@@ -146,6 +166,24 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
         }
         (Some(v), _) => match schema::manifest_schema_path(v) {
             Some(p) => Some(p),
+            None if newer_than_known(v).is_some() => {
+                let latest = newer_than_known(v).unwrap_or_default();
+                findings.push(
+                    Finding::new(
+                        "schema-manifest-version-newer",
+                        MANIFEST,
+                        "/manifestVersion",
+                        format!(
+                            "`manifestVersion` \"{v}\" is newer than the manifest schemas this appcert knows (up to {latest}), so the manifest was not checked against a schema"
+                        ),
+                    )
+                    .help(format!(
+                        "Update appcert (`cargo install appcert --force`, or the latest release) to check manifest {v}; if {v} is not yet published by Microsoft (https://github.com/microsoft/json-schemas/tree/main/teams), use {latest} or an earlier published version."
+                    ))
+                    .label("newer than this appcert knows"),
+                );
+                None
+            }
             None => {
                 let why = if v == "1.18" {
                     " (version 1.18 was never published)".to_string()
@@ -220,10 +258,45 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
+/// The first published manifest version after `after` whose schema defines a property
+/// `name` (an object), if any.
+fn first_version_defining(name: &str, after: &str) -> Option<String> {
+    let needle = format!("\"{name}\": {{");
+    let versions = schema::supported_manifest_versions();
+    let start = versions
+        .iter()
+        .position(|v| v == after)
+        .map_or(0, |pos| pos + 1);
+    versions[start..]
+        .iter()
+        .filter(|v| v.as_str() != "devPreview")
+        .find(|v| {
+            schema::manifest_schema_path(v)
+                .and_then(|p| schema::files().iter().find(|(fp, _)| *fp == p))
+                .is_some_and(|(_, text)| text.contains(&needle))
+        })
+        .cloned()
+}
+
 /// For a property the manifest's schema version does not define, says from which later
 /// manifest version on it exists (`samplePrompts` needs 1.17), when one does.
 fn name_version_of_feature(manifest_version: &str, f: &mut Finding) {
-    if f.rule != "schema-unknown-property" || manifest_version == "devPreview" {
+    if f.rule != "schema-unknown-property" {
+        return;
+    }
+    if f.pointer == "/copilotExtensions" {
+        // Renamed in the schemas: no version defines the old name.
+        let since = first_version_defining("copilotAgents", "0.0").unwrap_or_default();
+        f.message = format!(
+            "{}; it was renamed `copilotAgents` (and its `declarativeCopilots` `declarativeAgents`), which exists from manifest version {since} on",
+            f.message
+        );
+        f.help = format!(
+            "Rename `copilotExtensions` to `copilotAgents` and `declarativeCopilots` to `declarativeAgents` (each entry keeps its `id` and `file`), with `manifestVersion` and `$schema` {since} or later; API plugins are referenced from the declarative agent's `actions`, not from the manifest."
+        );
+        return;
+    }
+    if manifest_version == "devPreview" {
         return;
     }
     let Some(name) = f
@@ -234,19 +307,7 @@ fn name_version_of_feature(manifest_version: &str, f: &mut Finding) {
     else {
         return;
     };
-    let needle = format!("\"{name}\": {{");
-    let versions = schema::supported_manifest_versions();
-    let Some(pos) = versions.iter().position(|v| v == manifest_version) else {
-        return;
-    };
-    let introduced = versions[pos + 1..]
-        .iter()
-        .filter(|v| v.as_str() != "devPreview")
-        .find(|v| {
-            schema::manifest_schema_path(v)
-                .and_then(|p| schema::files().iter().find(|(fp, _)| *fp == p))
-                .is_some_and(|(_, text)| text.contains(&needle))
-        });
+    let introduced = first_version_defining(&name, manifest_version);
     if let Some(v) = introduced {
         f.message = format!(
             "{}; it exists from manifest version {v} on (this manifest uses {manifest_version})",
@@ -274,6 +335,20 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
         if has_placeholder(&r.raw) {
             continue; // reported by the placeholder rule; nothing to open yet
         }
+        if r.kind == RefKind::SkillFolder {
+            // A folder: its SKILL.md is what the toolkit reads (kept as text for the rules).
+            let skill = format!("{}/SKILL.md", target.trim_end_matches('/'));
+            if !ctx.package.contains(&skill) {
+                findings.push(missing_skill(ctx.package, &r, &target, &skill));
+            } else if !ctx.unparsed.contains_key(&skill) {
+                if let Some(Ok(bytes)) = ctx.package.read(&skill) {
+                    if let Ok((text, _)) = crate::json::decode_text(bytes) {
+                        ctx.unparsed.insert(skill, text);
+                    }
+                }
+            }
+            continue;
+        }
         if !ctx.package.contains(&target) {
             findings.push(missing_file(ctx.package, &r, &target));
             continue;
@@ -287,6 +362,9 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                 | RefKind::DeclarativeAgent
                 | RefKind::Plugin
                 | RefKind::ResponseTemplate
+                | RefKind::AgenticUserTemplate
+                | RefKind::McpToolDescription
+                | RefKind::AdaptiveCard
         );
         if r.kind == RefKind::OpenApi && !ctx.specs.contains_key(&target) {
             // Parsed once, here, under the user's limits; the rules read the result.
@@ -341,6 +419,18 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                 if let Some(path) = path {
                     let label = format!(
                         "response rendering template schema {}",
+                        schema::teams_version_of_path(&path).unwrap_or_default()
+                    );
+                    validate_doc(ctx, &target, &path, &label, findings);
+                }
+            }
+            RefKind::AgenticUserTemplate => {
+                let path = ctx.manifest_version.as_deref().and_then(|v| {
+                    schema::teams_schema_path(v, "MicrosoftTeams.AgenticUser.schema.json")
+                });
+                if let Some(path) = path {
+                    let label = format!(
+                        "agentic user template schema {}",
                         schema::teams_version_of_path(&path).unwrap_or_default()
                     );
                     validate_doc(ctx, &target, &path, &label, findings);
@@ -432,6 +522,25 @@ fn versioned(ctx: &Ctx<'_>, file: &str, field: &str, family: &str, findings: &mu
     }
 }
 
+fn missing_skill(package: &Package, r: &FileRef, folder: &str, skill: &str) -> Finding {
+    let folder_exists = package
+        .names()
+        .any(|n| n.starts_with(&format!("{}/", folder.trim_end_matches('/'))));
+    let message = if folder_exists {
+        format!("the agent skill folder `{}` holds no `SKILL.md`", r.raw)
+    } else {
+        format!(
+            "the agent skill folder `{}` is referenced but not in the package",
+            r.raw
+        )
+    };
+    Finding::new("reference-missing-file", r.from.clone(), r.pointer.clone(), message)
+        .help(format!(
+            "Add `{skill}` (a Markdown file whose YAML front matter has `name` and `description`) to the package, or fix the folder path."
+        ))
+        .label("no SKILL.md")
+}
+
 fn missing_file(package: &Package, r: &FileRef, target: &str) -> Finding {
     let what = match r.kind {
         RefKind::Icon => "icon",
@@ -440,6 +549,12 @@ fn missing_file(package: &Package, r: &FileRef, target: &str) -> Finding {
         RefKind::Plugin => "API plugin file",
         RefKind::OpenApi => "OpenAPI description",
         RefKind::ResponseTemplate => "response rendering template",
+        RefKind::SkillFolder => "agent skill folder",
+        RefKind::AgenticUserTemplate => "agentic user template",
+        RefKind::McpToolDescription => "MCP tool description file",
+        RefKind::KnowledgeFile => "embedded knowledge file",
+        RefKind::AdaptiveCard => "Adaptive Card template",
+        RefKind::Image => "image",
         RefKind::Other => "file",
     };
     let mut message = format!(

@@ -2,8 +2,10 @@
 //! JUnit`), GitLab (`artifacts:reports:junit`) and Jenkins.
 //!
 //! `<testsuites>` holds one `<testsuite>` per package (name = the input), and each suite one
-//! `<testcase>` per rule evaluated: every registered rule the configuration enables
-//! (`--select`/`--ignore`/levels), `name` = rule id, `classname` = rule category. A rule with
+//! `<testcase>` per rule with findings (`name` = rule id, `classname` = rule category), plus one
+//! test case `rules-passed` (`classname` = `appcert`) that stands for every other rule the
+//! configuration ran and that found nothing, with their count: failures stay visible without
+//! padding each suite with a hundred passing cases. A rule with
 //! findings that fail the package (errors; warnings too under `--deny warnings`) gets one
 //! `<failure>` whose `message` is the first finding's message (with a count when there are
 //! several) and whose text lists every failing finding as `file:line:col: message` plus its
@@ -91,19 +93,22 @@ fn testsuite(
     }
     let mut body = String::new();
     let mut failures = 0;
+    let mut tests = 0;
+    let mut passed = 0;
     for (rule, category) in &cases {
         let found: Vec<&Finding> = pkg.findings.iter().filter(|f| f.rule == *rule).collect();
         let failing: Vec<&&Finding> = found.iter().filter(|f| fails(f, deny_warnings)).collect();
         let other: Vec<&&Finding> = found.iter().filter(|f| !fails(f, deny_warnings)).collect();
+        if failing.is_empty() && other.is_empty() {
+            passed += 1;
+            continue;
+        }
+        tests += 1;
         body.push_str(&format!(
             "    <testcase name=\"{}\" classname=\"{}\"",
             escape(rule),
             escape(category)
         ));
-        if failing.is_empty() && other.is_empty() {
-            body.push_str("/>\n");
-            continue;
-        }
         body.push_str(">\n");
         if let Some(first) = failing.first() {
             failures += 1;
@@ -155,7 +160,13 @@ fn testsuite(
         }
         body.push_str("    </testcase>\n");
     }
-    let tests = cases.len();
+    if passed > 0 {
+        tests += 1;
+        body.push_str(&format!(
+            "    <testcase name=\"rules-passed\" classname=\"appcert\">\n      <system-out>{passed} other rule{} ran and found nothing.</system-out>\n    </testcase>\n",
+            if passed == 1 { "" } else { "s" }
+        ));
+    }
     let head = format!(
         "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
         escape(&pkg.input)

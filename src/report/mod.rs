@@ -70,6 +70,9 @@ pub struct PackageReport {
     pub app: AppInfo,
     pub findings: Vec<Finding>,
     pub summary: Counts,
+    /// With `--previous`: what changed since the published version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update: Option<crate::update::UpdateInfo>,
     /// Text of every text file findings point into, for snippets (not serialised).
     #[serde(skip)]
     pub sources: BTreeMap<String, String>,
@@ -104,6 +107,7 @@ impl PackageReport {
             used_suppressions: Vec::new(),
             is_folder: false,
             kind: "teams",
+            update: None,
         }
     }
 

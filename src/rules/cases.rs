@@ -19,6 +19,7 @@
 //!   "copy": {"color.png": "fixtures/icons/x.png"}, // files added or replaced, from the repo
 //!   "delete": ["outline.png"],                    // files removed
 //!   "input": "not a zip",                         // the whole input instead of a package
+//!   "previous": {"base": "bot-commands", …},      // the published version (`--previous`)
 //!   "expect": [["manifest.json", "/version"]]     // fail cases: every hit, in order
 //! }
 //! ```
@@ -52,6 +53,10 @@ pub struct Case {
     pub input: Option<String>,
     #[serde(default)]
     pub expect: Vec<(String, String)>,
+    /// The last published version (a case of its own): its manifest is what `--previous`
+    /// gives the update rules.
+    #[serde(default)]
+    pub previous: Option<Box<Case>>,
     /// Free text for the reader of the rule file (not used by the runner).
     #[serde(default)]
     #[allow(dead_code)]
@@ -195,6 +200,13 @@ impl Case {
         }
         if let Some(input) = &self.input {
             pkg.raw_input = Some(input.clone().into_bytes());
+        }
+        if let Some(prev) = &self.previous {
+            let manifest = prev.build()?.json("manifest.json");
+            pkg.previous = Some(std::sync::Arc::new(crate::options::Previous {
+                input: "previous.zip".into(),
+                manifest,
+            }));
         }
         Ok(pkg)
     }

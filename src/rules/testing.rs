@@ -77,6 +77,8 @@ pub struct Pkg {
     pub files: Vec<(String, Vec<u8>)>,
     /// The whole input, instead of a zip of `files` (a case about the input itself).
     pub raw_input: Option<Vec<u8>>,
+    /// The published version (`--previous`).
+    pub previous: Option<std::sync::Arc<crate::options::Previous>>,
     pub profile: Profile,
     pub config: crate::config::Config,
 }
@@ -91,6 +93,7 @@ impl Pkg {
         Pkg {
             files: fixture_files(dir),
             raw_input: None,
+            previous: None,
             profile: Profile::Store,
             config: crate::config::Config::default(),
         }
@@ -155,6 +158,7 @@ impl Pkg {
         let options = Options {
             profile: self.profile,
             config: self.config.clone(),
+            previous: self.previous.clone(),
             ..Options::default()
         };
         let bytes = self.raw_input.clone().unwrap_or_else(|| zip(&self.files));

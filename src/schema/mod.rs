@@ -397,6 +397,19 @@ pub fn schema_path_for_url(url: &str) -> Option<String> {
         return exists(&path).then_some(path);
     }
     let parsed = url::Url::parse(url).ok()?;
+    if parsed.host_str()? == "statics.teams.microsoft.com" {
+        // The address the documentation gave for the first schemas (v1.0 to v1.5):
+        // https://statics.teams.microsoft.com/sdk/v1.2/manifest/MicrosoftTeams.schema.json
+        let segments: Vec<&str> = parsed.path_segments()?.filter(|s| !s.is_empty()).collect();
+        let [sdk, version, manifest, file] = segments[..] else {
+            return None;
+        };
+        if !sdk.eq_ignore_ascii_case("sdk") || !manifest.eq_ignore_ascii_case("manifest") {
+            return None;
+        }
+        let path = format!("teams/{version}/{file}");
+        return exists(&path).then_some(path);
+    }
     if parsed.host_str()? != "developer.microsoft.com" {
         return None;
     }
@@ -494,6 +507,18 @@ mod tests {
             Some("copilot/declarative-agent/v1.2/schema.json")
         );
         assert_eq!(schema_path_for_url("https://example.com/schema.json"), None);
+        let statics =
+            "https://statics.teams.microsoft.com/sdk/v1.2/manifest/MicrosoftTeams.schema.json";
+        assert_eq!(
+            schema_path_for_url(statics).as_deref(),
+            Some("teams/v1.2/MicrosoftTeams.schema.json")
+        );
+        assert_eq!(
+            schema_path_for_url(
+                "https://statics.teams.microsoft.com/sdk/v9.9/manifest/MicrosoftTeams.schema.json"
+            ),
+            None
+        );
     }
 
     #[test]

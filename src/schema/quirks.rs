@@ -43,11 +43,74 @@ pub fn patch_schema(schema_path: &str, schema: &mut Value) {
         ref_siblings_ignored: !is_2020,
     };
     patch_subschema(&ctx, schema);
+    runtime_spec_by_type(schema);
     // The draft is chosen by the caller, as the toolkit chooses its ajv class (2020-12 when
     // `$schema` says so, ajv-draft-04 otherwise); drop `$schema` so the validator does not
     // auto-detect another draft (draft-06 schemas are compiled by ajv-draft-04 in the toolkit).
     if let Some(obj) = schema.as_object_mut() {
         obj.remove("$schema");
+    }
+}
+
+/// S1 — a semantic deviation from the raw schema (and from ajv), not an ajv emulation: the API
+/// plugin schema (v2.4) types a runtime's `spec` as `oneOf` the OpenAPI, LocalPlugin and
+/// RemoteMCPServer specs, but `{"url": "https://…/mcp"}` (what the Agents Toolkit generates for
+/// an MCP server with dynamic tool discovery) matches both the OpenAPI and the MCP branch, so
+/// every such plugin fails `oneOf` (microsoft/json-schemas issue #617, fixed upstream in
+/// August 2026, not yet in `@microsoft/app-manifest` 1.1.2: the toolkit rejects these plugins
+/// offline too). The schema's own descriptions say the runtime `type` selects the spec: the
+/// `oneOf` is replaced by one `if type = … then spec follows that branch` per type. Listed in
+/// `scripts/differential/README.md` as an intended difference.
+fn runtime_spec_by_type(schema: &mut Value) {
+    const BRANCHES: &[(&str, &str)] = &[
+        ("OpenApi", "open-api-spec"),
+        ("LocalPlugin", "local-plugin-spec"),
+        ("RemoteMCPServer", "mcp-execution-spec"),
+    ];
+    let Some(runtime) = schema.pointer_mut("/$defs/runtime") else {
+        return;
+    };
+    let Some(one_of) = runtime
+        .pointer("/properties/spec/oneOf")
+        .and_then(Value::as_array)
+    else {
+        return;
+    };
+    let refs: Vec<&str> = one_of
+        .iter()
+        .filter_map(|b| b.get("$ref").and_then(Value::as_str))
+        .collect();
+    let present: Vec<(&str, &str)> = BRANCHES
+        .iter()
+        .copied()
+        .filter(|(_, def)| refs.contains(&format!("#/$defs/{def}").as_str()))
+        .collect();
+    // Only the ambiguous shape (the MCP branch next to the OpenAPI one) is rewritten.
+    if present.len() != refs.len() || !present.iter().any(|(t, _)| *t == "RemoteMCPServer") {
+        return;
+    }
+    let conditions: Vec<Value> = present
+        .iter()
+        .map(|(ty, def)| {
+            serde_json::json!({
+                "if": {"properties": {"type": {"const": ty}}, "required": ["type"]},
+                "then": {"properties": {"spec": {"$ref": format!("#/$defs/{def}")}}}
+            })
+        })
+        .collect();
+    if let Some(spec) = runtime
+        .pointer_mut("/properties/spec")
+        .and_then(Value::as_object_mut)
+    {
+        spec.remove("oneOf");
+    }
+    if let Some(obj) = runtime.as_object_mut() {
+        match obj.get_mut("allOf").and_then(Value::as_array_mut) {
+            Some(all) => all.extend(conditions),
+            None => {
+                obj.insert("allOf".into(), Value::Array(conditions));
+            }
+        }
     }
 }
 

@@ -328,3 +328,241 @@ fn help_mentions_exit_codes() {
     assert_exit(&o, 0);
     assert!(stdout(&o).contains("Exit codes"), "{}", stdout(&o));
 }
+
+/// `--previous`: the update checks run against the published version, the JSON report lists
+/// what changed, and only one package may be checked.
+#[test]
+fn previous_version_is_compared() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let prev = tmp.path().join("published");
+    std::fs::create_dir_all(&prev).expect("mkdir");
+    let fixture = root().join("fixtures/packages/bot-commands");
+    for f in ["manifest.json", "color.png", "outline.png"] {
+        std::fs::copy(fixture.join(f), prev.join(f)).expect("copy");
+    }
+    let check = || {
+        appcert(
+            &root(),
+            &[
+                "check",
+                "fixtures/packages/bot-commands",
+                "--previous",
+                prev.to_str().expect("utf-8"),
+                "--format",
+                "json",
+            ],
+        )
+    };
+    // The same package as its own previous version: the version did not increase.
+    let o = check();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let pkg = &report["packages"][0];
+    let rules: Vec<&str> = pkg["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(rules, vec!["update-version-not-increased"], "{pkg}");
+    assert_eq!(pkg["update"]["changes"], serde_json::json!([]));
+    assert!(pkg["update"]["previous"]
+        .as_str()
+        .is_some_and(|p| p.ends_with("published")));
+
+    // A lower published version: the update passes and the change is listed.
+    let manifest = prev.join("manifest.json");
+    let text = std::fs::read_to_string(&manifest).expect("read");
+    std::fs::write(
+        &manifest,
+        text.replace("\"version\": \"1.0.0\"", "\"version\": \"0.9.0\""),
+    )
+    .expect("write");
+    let o = check();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(
+        report["packages"][0]["update"]["changes"],
+        serde_json::json!(["version: 0.9.0 → 1.0.0"])
+    );
+
+    // Several packages, or a previous path without a package: usage errors.
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages",
+            "--previous",
+            prev.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("one package"));
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/bot-commands",
+            "--previous",
+            "no/such/path",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Outputs that cannot lie: the format of `--output FILE` comes from its extension, and an
+/// unknown format or extension is a usage error that writes nothing.
+#[test]
+fn output_formats_come_from_the_extension_and_unknown_ones_are_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let sarif = tmp.path().join("r.sarif");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--output",
+            sarif.to_str().expect("utf-8"),
+        ],
+    );
+    assert_exit(&o, 0);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).expect("written"))
+        .expect("SARIF is JSON");
+    assert_eq!(v["version"], "2.1.0");
+    let xml = tmp.path().join("appcert.xml");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--output",
+            &format!("xml={}", xml.display()),
+        ],
+    );
+    assert_exit(&o, 2);
+    assert!(
+        stderr(&o).contains("unknown format `xml`"),
+        "{}",
+        stderr(&o)
+    );
+    let other = tmp.path().join("report.out");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--output",
+            other.to_str().expect("utf-8"),
+        ],
+    );
+    assert_exit(&o, 2);
+    assert!(!other.exists() && !xml.exists());
+}
+
+#[test]
+fn concise_and_statistics_outputs() {
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/failing/listing-and-domains",
+            "--format",
+            "concise",
+        ],
+    );
+    assert_exit(&o, 1);
+    insta::assert_snapshot!("concise-listing-and-domains", stdout(&o));
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/failing/listing-and-domains",
+            "--statistics",
+        ],
+    );
+    assert_exit(&o, 1);
+    insta::assert_snapshot!("statistics-listing-and-domains", stdout(&o));
+}
+
+#[test]
+fn selection_takes_globs_and_suggests_misspelt_names() {
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/failing/listing-and-domains",
+            "--select",
+            "valid-domain-*",
+            "--format",
+            "concise",
+        ],
+    );
+    assert_exit(&o, 1);
+    let out = stdout(&o);
+    assert!(!out.is_empty());
+    assert!(out.lines().all(|l| l.contains(" valid-domain-")), "{out}");
+    let o = appcert(&root(), &["check", ".", "--ignore", "nmaing"]);
+    assert_exit(&o, 2);
+    assert!(
+        stderr(&o).contains("did you mean `naming`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = appcert(&root(), &["explain", "bot-comand-duplicate"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("did you mean `bot-command-duplicate`?"));
+}
+
+#[test]
+fn suppressions_of_rules_that_did_not_run_are_not_unused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let config = tmp.path().join("appcert.toml");
+    std::fs::write(
+        &config,
+        "[[suppress]]\nrule = \"valid-domain-shared-host\"\npointer = \"/validDomains/1\"\nreason = \"we own it\"\n",
+    )
+    .expect("write");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--config",
+            config.to_str().expect("utf-8"),
+            "--select",
+            "naming",
+            "--deny",
+            "warnings",
+        ],
+    );
+    assert_exit(&o, 0);
+    assert!(
+        !stdout(&o).contains("config-unused-suppression"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn force_color_colours_a_pipe() {
+    let o = Command::new(env!("CARGO_BIN_EXE_appcert"))
+        .args(["check", "fixtures/failing/listing-and-domains"])
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env("FORCE_COLOR", "1")
+        .output()
+        .expect("run");
+    assert!(stdout(&o).contains('\u{1b}'), "no colour");
+    let o = appcert(&root(), &["check", "fixtures/failing/listing-and-domains"]);
+    assert!(!stdout(&o).contains('\u{1b}'));
+}

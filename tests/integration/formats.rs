@@ -221,9 +221,9 @@ fn sarif_lists_only_fired_rules_and_indexes_them() {
 }
 
 #[test]
-fn junit_has_a_test_case_per_enabled_rule() {
-    // One test case per enabled rule of the package's kind (a Teams package here: the
-    // connector rules are not evaluated on it).
+fn junit_has_one_case_for_the_rules_that_passed() {
+    // A passing package: no padding with one case per rule, one summary case with the count
+    // of the rules of its kind (a Teams package here: connector rules are not evaluated).
     let o = Options::default();
     let xml = junit::render(&passing_report(&o));
     let enabled = appcert::rules::registry()
@@ -231,8 +231,13 @@ fn junit_has_a_test_case_per_enabled_rule() {
         .values()
         .filter(|r| o.config.enabled(&r.id) && r.applies_to("teams"))
         .count();
-    assert_eq!(xml.matches("<testcase ").count(), enabled);
+    assert_eq!(xml.matches("<testcase ").count(), 1, "{xml}");
+    assert!(
+        xml.contains(&format!("{enabled} other rules ran and found nothing")),
+        "{xml}"
+    );
     assert!(!xml.contains("<failure"));
+    // Ignoring a category lowers the count.
     let ignored = Options {
         config: Config {
             ignore: vec!["schema".into()],
@@ -241,8 +246,28 @@ fn junit_has_a_test_case_per_enabled_rule() {
         ..Options::default()
     };
     let xml = junit::render(&passing_report(&ignored));
-    assert!(!xml.contains("classname=\"schema\""));
-    assert!(xml.matches("<testcase ").count() < enabled);
+    assert!(!xml.contains(&format!("{enabled} other rules")), "{xml}");
+    // Failing packages: one case per rule with findings (never an empty one), plus the
+    // summary case in each suite.
+    let o = snapshot_options();
+    let report = failing_report(&o);
+    let xml = junit::render(&report);
+    let with_findings: usize = report
+        .packages
+        .iter()
+        .map(|p| {
+            p.findings
+                .iter()
+                .map(|f| f.rule.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        })
+        .sum();
+    assert_eq!(
+        xml.matches("<testcase ").count(),
+        with_findings + xml.matches("name=\"rules-passed\"").count()
+    );
+    assert!(!xml.contains("\"/>"), "no empty test case: {xml}");
 }
 
 #[test]

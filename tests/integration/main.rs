@@ -10,6 +10,9 @@
 //! - `hostile`: crafted packages (bombs, deep JSON, unsafe names, …) end in findings, never a crash.
 //! - `connectors`: Power Platform connector fixtures, the connector corpus (skipped when absent).
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
+//! - `realapps`: published apps and rejected → fixed pairs of `../shared/realapps` (skipped when
+//!   absent): published apps pass but for true findings, rejected versions fail where the fix
+//!   changed.
 
 mod architecture;
 mod batch;
@@ -22,4 +25,5 @@ mod failing;
 mod formats;
 mod hostile;
 mod packages;
+mod realapps;
 mod report_schema;

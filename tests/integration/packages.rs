@@ -65,6 +65,10 @@ macro_rules! fixture_snapshots {
 }
 
 fixture_snapshots! {
+    snapshot_agent_mcp => "agent-mcp",
+    snapshot_agent_skills_knowledge => "agent-skills-knowledge",
+    snapshot_agent_worker => "agent-worker",
+    snapshot_agentic_user => "agentic-user",
     snapshot_bot_commands => "bot-commands",
     snapshot_custom_engine_agent => "custom-engine-agent",
     snapshot_declarative_agent => "declarative-agent",
@@ -79,6 +83,10 @@ fn snapshot_macro_covers_every_fixture() {
     assert_eq!(
         fixture_names(),
         [
+            "agent-mcp",
+            "agent-skills-knowledge",
+            "agent-worker",
+            "agentic-user",
             "bot-commands",
             "custom-engine-agent",
             "declarative-agent",

@@ -14,3 +14,4 @@ pub(crate) mod manifest;
 pub(crate) mod naming;
 pub(crate) mod secrets;
 pub(crate) mod tabs;
+pub(crate) mod update;

@@ -5,7 +5,6 @@
 
 use crate::model::{Ctx, MANIFEST};
 use crate::references::{has_placeholder, RefKind};
-use crate::rules::helpers::domains::util::is_placeholder_like;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -35,6 +34,39 @@ pub fn plugins<'c>(ctx: &'c Ctx<'_>) -> Vec<(&'c str, &'c Value)> {
     docs_of_kind(ctx, RefKind::Plugin)
 }
 
+/// The files of worker agents (declarative agents referenced by another declarative agent's
+/// `worker_agents`, not by the manifest) and of the plugins only they use: agents of their
+/// own, with names of their own.
+pub fn worker_files(ctx: &Ctx<'_>) -> BTreeSet<String> {
+    let from_manifest: BTreeSet<&str> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::DeclarativeAgent && r.from == MANIFEST)
+        .filter_map(|r| r.target.as_deref())
+        .collect();
+    let workers: BTreeSet<String> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::DeclarativeAgent && r.from != MANIFEST)
+        .filter_map(|r| r.target.clone())
+        .filter(|t| !from_manifest.contains(t.as_str()))
+        .collect();
+    let main_plugins: BTreeSet<&str> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Plugin && !workers.contains(&r.from))
+        .filter_map(|r| r.target.as_deref())
+        .collect();
+    let worker_plugins: Vec<String> = ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Plugin && workers.contains(&r.from))
+        .filter_map(|r| r.target.clone())
+        .filter(|t| !main_plugins.contains(t.as_str()))
+        .collect();
+    workers.into_iter().chain(worker_plugins).collect()
+}
+
 /// Items of the array at `pointer` with their pointers.
 pub fn items<'a>(v: &'a Value, pointer: &str) -> Vec<(String, &'a Value)> {
     v.pointer(pointer)
@@ -46,10 +78,16 @@ pub fn items<'a>(v: &'a Value, pointer: &str) -> Vec<(String, &'a Value)> {
         .collect()
 }
 
-/// A string worth checking: not a template placeholder, not a `[[key]]` localization token and
-/// not an Agents Toolkit `$[file(...)]` include.
+/// A string worth checking: not a template placeholder, not a sample value standing for the
+/// whole text (`<APP_NAME>`, `[Description]`), not a `[[key]]` localization token and not an
+/// Agents Toolkit `$[file(...)]` include. Brackets inside text (a Markdown link
+/// `[Sign up](https://…)`) do not make it a placeholder.
 pub fn real_text(s: &str) -> bool {
-    !has_placeholder(s) && !is_placeholder_like(s) && !s.contains("[[") && !s.contains("$[file(")
+    let t = s.trim();
+    let whole_sample = (t.starts_with('<') && t.ends_with('>') && !t[1..].contains('<'))
+        || (t.starts_with('[') && t.ends_with(']') && !t[1..].contains('['))
+        || (t.starts_with('$') && !t.contains(char::is_whitespace));
+    !has_placeholder(s) && !whole_sample && !s.contains("[[") && !s.contains("$[file(")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,57 +215,158 @@ pub fn app_is_copilot(ctx: &Ctx<'_>) -> bool {
         || !copilot_mes(&m.value).is_empty()
 }
 
-/// The texts the model reads, with file and pointer: app short description, command and
-/// parameter descriptions and semantic descriptions, declarative agent descriptions and
-/// starters, plugin descriptions and starters.
-pub fn model_texts<'c>(ctx: &'c Ctx<'_>) -> Vec<(String, String, &'c str)> {
+/// A text Copilot reads, and whether it is imperative by nature (agent `instructions`,
+/// function state `instructions`): only injection phrases are checked there.
+pub struct ModelText<'c> {
+    pub file: String,
+    pub pointer: String,
+    pub text: &'c str,
+    pub imperative: bool,
+}
+
+/// Every text Copilot reads in the package: Copilot message extension descriptions, the
+/// short description of a Copilot app, declarative agent names, descriptions, instructions and
+/// conversation starters, plugin descriptions, function descriptions and state descriptions
+/// and instructions, OpenAPI operation summaries and descriptions and parameter descriptions
+/// of the specs plugins and message extensions use, and MCP tool descriptions (inline and in
+/// files). The long description (`description.full`) is for people and may hold links.
+pub fn model_texts<'c>(ctx: &'c Ctx<'_>) -> Vec<ModelText<'c>> {
     let mut out = Vec::new();
-    let mut push = |file: &str, ptr: String, v: Option<&'c Value>| {
+    let mut add = |file: &str, ptr: String, v: Option<&'c Value>, imperative: bool| {
         if let Some(s) = v.and_then(Value::as_str) {
             if real_text(s) {
-                out.push((file.to_string(), ptr, s));
+                out.push(ModelText {
+                    file: file.to_string(),
+                    pointer: ptr,
+                    text: s,
+                    imperative,
+                });
             }
         }
     };
     if let Some(m) = ctx.manifest() {
         let mes = copilot_mes(&m.value);
         if !mes.is_empty() || m.value.get("copilotAgents").is_some() {
-            push(
+            add(
                 MANIFEST,
                 "/description/short".into(),
                 m.value.pointer("/description/short"),
+                false,
             );
         }
         for (mp, me) in mes {
             for (cp, cmd) in items(me, "/commands") {
                 for key in ["description", "semanticDescription"] {
-                    push(MANIFEST, format!("{mp}{cp}/{key}"), cmd.get(key));
+                    add(MANIFEST, format!("{mp}{cp}/{key}"), cmd.get(key), false);
                 }
                 for (pp, p) in items(cmd, "/parameters") {
                     for key in ["description", "semanticDescription"] {
-                        push(MANIFEST, format!("{mp}{cp}{pp}/{key}"), p.get(key));
+                        add(MANIFEST, format!("{mp}{cp}{pp}/{key}"), p.get(key), false);
                     }
                 }
             }
         }
     }
     for (file, a) in agents(ctx) {
-        push(file, "/description".into(), a.get("description"));
+        add(file, "/name".into(), a.get("name"), false);
+        add(file, "/description".into(), a.get("description"), false);
+        add(file, "/instructions".into(), a.get("instructions"), true);
         for (sp, s) in items(a, "/conversation_starters") {
-            push(file, format!("{sp}/title"), s.get("title"));
-            push(file, format!("{sp}/text"), s.get("text"));
+            add(file, format!("{sp}/title"), s.get("title"), false);
+            add(file, format!("{sp}/text"), s.get("text"), false);
         }
     }
     for (file, p) in plugins(ctx) {
         for key in ["description_for_human", "description_for_model"] {
-            push(file, format!("/{key}"), p.get(key));
+            add(file, format!("/{key}"), p.get(key), false);
         }
         for (sp, s) in items(p, "/capabilities/conversation_starters") {
-            push(file, format!("{sp}/title"), s.get("title"));
-            push(file, format!("{sp}/text"), s.get("text"));
+            add(file, format!("{sp}/title"), s.get("title"), false);
+            add(file, format!("{sp}/text"), s.get("text"), false);
         }
         for (fp, f) in items(p, "/functions") {
-            push(file, format!("{fp}/description"), f.get("description"));
+            add(
+                file,
+                format!("{fp}/description"),
+                f.get("description"),
+                false,
+            );
+            for state in ["reasoning", "responding"] {
+                let base = format!("/states/{state}");
+                let Some(st) = f.pointer(&base) else { continue };
+                add(
+                    file,
+                    format!("{fp}{base}/description"),
+                    st.get("description"),
+                    false,
+                );
+                match st.get("instructions") {
+                    Some(Value::Array(list)) => {
+                        for (i, v) in list.iter().enumerate() {
+                            add(file, format!("{fp}{base}/instructions/{i}"), Some(v), true);
+                        }
+                    }
+                    v => add(file, format!("{fp}{base}/instructions"), v, true),
+                }
+            }
+        }
+        for (rp, r) in items(p, "/runtimes") {
+            for (tp, tool) in items(r, "/spec/mcp_tool_description/tools") {
+                add(
+                    file,
+                    format!("{rp}{tp}/description"),
+                    tool.get("description"),
+                    false,
+                );
+            }
+        }
+    }
+    for (target, spec) in ctx.specs.iter() {
+        let Ok(spec) = spec.as_ref() else { continue };
+        for (op_ptr, _, _, op) in spec.operations() {
+            for key in ["summary", "description"] {
+                add(target, format!("{op_ptr}/{key}"), op.get(key), false);
+            }
+            for (pp, prm) in items(op, "/parameters") {
+                add(
+                    target,
+                    format!("{op_ptr}{pp}/description"),
+                    prm.get("description"),
+                    false,
+                );
+            }
+        }
+    }
+    for r in ctx
+        .refs
+        .iter()
+        .filter(|r| r.kind == RefKind::McpToolDescription)
+    {
+        let Some(target) = &r.target else { continue };
+        let Some(doc) = ctx.docs.get(target) else {
+            continue;
+        };
+        for (tp, tool) in items(&doc.value, "/tools") {
+            add(
+                target,
+                format!("{tp}/description"),
+                tool.get("description"),
+                false,
+            );
+        }
+    }
+    // Localized strings of agents and plugins (`[[key]]` tokens), in the localization files.
+    if ctx
+        .manifest()
+        .is_some_and(|m| m.value.get("copilotAgents").is_some())
+    {
+        for (file, loc) in docs_of_kind(ctx, RefKind::Localization) {
+            if let Some(keys) = loc.get("localizationKeys").and_then(Value::as_object) {
+                for (k, v) in keys {
+                    let ptr = format!("/localizationKeys/{}", crate::json::span::escape_token(k));
+                    add(file, ptr, Some(v), false);
+                }
+            }
         }
     }
     // A Power Platform connector with a Copilot extension: the model reads the manifest's
@@ -235,23 +374,28 @@ pub fn model_texts<'c>(ctx: &'c Ctx<'_>) -> Vec<(String, String, &'c str)> {
     if let Some((file, doc)) = ctx.swagger() {
         let s = &doc.value;
         if s.get("x-ms-openai-manifest").is_some() {
-            push(
+            add(
                 file,
                 "/x-ms-openai-manifest/modelDescription".into(),
                 s.pointer("/x-ms-openai-manifest/modelDescription"),
+                false,
             );
-            push(
+            add(
                 file,
                 "/info/description".into(),
                 s.pointer("/info/description"),
+                false,
             );
             for op in crate::rules::helpers::connector::operations(s) {
                 for key in ["summary", "description"] {
-                    push(file, op.at(key), op.op.get(key));
+                    add(file, op.at(key), op.op.get(key), false);
                 }
             }
         }
     }
+    // One entry per place (an MCP file may be named by several references).
+    let mut seen = BTreeSet::new();
+    out.retain(|t| seen.insert((t.file.clone(), t.pointer.clone())));
     out
 }
 
@@ -324,15 +468,19 @@ pub const MARKETING_WORDS: &[&str] = &[
     "industry-leading",
 ];
 
-/// What in `s` could steer the model: phrases, URLs, emoji, marketing words (in that order).
-pub fn steering(s: &str) -> Vec<String> {
+/// Instruction and injection phrases in `s` (what tries to steer the model).
+pub fn injection_phrases(s: &str) -> Vec<String> {
     let lower = s.to_lowercase();
+    STEERING_PHRASES
+        .iter()
+        .filter(|p| contains_phrase(&lower, p))
+        .map(|p| format!("the instruction \"{p}\""))
+        .collect()
+}
+
+/// A URL and the emoji in `s`.
+pub fn links_and_emoji(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for p in STEERING_PHRASES {
-        if contains_phrase(&lower, p) {
-            out.push(format!("the instruction \"{p}\""));
-        }
-    }
     if let Some(url) = first_url(s) {
         out.push(format!("the URL \"{url}\""));
     }
@@ -340,6 +488,12 @@ pub fn steering(s: &str) -> Vec<String> {
     if !emoji.is_empty() {
         out.push(format!("the emoji \"{emoji}\""));
     }
+    out
+}
+
+/// Superlatives and marketing words in `s`.
+pub fn marketing(s: &str) -> Vec<String> {
+    let lower = s.to_lowercase();
     // "best practices" and "best match" describe, they do not advertise
     let plain = lower
         .replace("best practice", "")
@@ -350,13 +504,22 @@ pub fn steering(s: &str) -> Vec<String> {
         .copied()
         .filter(|w| contains_phrase(&plain, w))
         .collect();
-    if !market.is_empty() {
-        out.push(format!(
-            "the marketing word{} \"{}\"",
-            if market.len() > 1 { "s" } else { "" },
-            market.join("\", \"")
-        ));
+    if market.is_empty() {
+        return Vec::new();
     }
+    vec![format!(
+        "the marketing word{} \"{}\"",
+        if market.len() > 1 { "s" } else { "" },
+        market.join("\", \"")
+    )]
+}
+
+/// Everything in `s` that could steer the model: phrases, URLs, emoji, marketing words.
+#[cfg(test)]
+pub fn steering(s: &str) -> Vec<String> {
+    let mut out = injection_phrases(s);
+    out.extend(links_and_emoji(s));
+    out.extend(marketing(s));
     out
 }
 

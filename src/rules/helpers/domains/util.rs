@@ -108,10 +108,33 @@ pub fn entry_domain(entry: &str) -> String {
     s.trim_end_matches('.').to_ascii_lowercase()
 }
 
+/// A host name in its ASCII (IDNA, "xn--") form, lowercased, leading wildcard labels kept:
+/// `Bücher.Quillstone.app` → `xn--bcher-kva.quillstone.app`, `*.bücher.app` →
+/// `*.xn--bcher-kva.app`. Uses the URL parser's IDNA processing (UTS #46, as browsers and
+/// Teams resolve hosts); a name it refuses is only lowercased.
+pub fn ascii_host(name: &str) -> String {
+    let name = name.trim_end_matches('.');
+    if name.is_ascii() {
+        return name.to_ascii_lowercase();
+    }
+    let (rest, stars) = strip_wildcards(name);
+    if rest.is_empty() {
+        return name.to_lowercase();
+    }
+    match url::Host::parse(rest) {
+        Ok(url::Host::Domain(d)) => format!("{}{d}", "*.".repeat(stars)),
+        _ => name.to_lowercase(),
+    }
+}
+
 /// Whether the `validDomains` entry (already reduced by [`entry_domain`]) covers `host`.
 /// Each leading `*` label matches one or more labels; `*.a.com` does not cover `a.com`.
+/// Both are compared in their ASCII (IDNA) form, so `bücher.quillstone.app` and
+/// `xn--bcher-kva.quillstone.app` are the same host.
 pub fn covers(entry: &str, host: &str) -> bool {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let host = ascii_host(host);
+    let entry = ascii_host(entry);
+    let entry = entry.as_str();
     if entry == host {
         return true;
     }
@@ -271,5 +294,28 @@ mod tests {
         assert!(!covers("*.contoso.com", "evilcontoso.com"));
         assert!(covers("*.*.contoso.com", "a.b.contoso.com"));
         assert!(!covers("*.*.contoso.com", "b.contoso.com"));
+    }
+
+    #[test]
+    fn compares_hosts_in_their_idna_form() {
+        assert_eq!(
+            ascii_host("Bücher.Quillstone.app."),
+            "xn--bcher-kva.quillstone.app"
+        );
+        assert_eq!(ascii_host("*.bücher.app"), "*.xn--bcher-kva.app");
+        assert!(covers(
+            "xn--bcher-kva.quillstone.app",
+            "bücher.quillstone.app"
+        ));
+        assert!(covers(
+            "bücher.quillstone.app",
+            "xn--bcher-kva.quillstone.app"
+        ));
+        assert!(covers("*.quillstone.app", "bücher.quillstone.app"));
+        assert!(covers("*.bücher.app", "shop.xn--bcher-kva.app"));
+        assert!(!covers(
+            "xn--bcher-kva.quillstone.app",
+            "bucher.quillstone.app"
+        ));
     }
 }

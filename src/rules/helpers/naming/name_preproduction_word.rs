@@ -5,8 +5,9 @@ use crate::finding::{Finding, Severity};
 use crate::model::Ctx;
 use crate::rules::helpers::naming::util::{listing_texts, tokens};
 
-/// Named by the guidelines: error.
-const NAMED: &[&str] = &["beta", "dev", "preview", "uat"];
+/// Named by the guidelines (Beta, Dev, Preview, UAT) and by the common reasons for failure
+/// ("names appended with Beta, Dev, and Prod"): error.
+const NAMED: &[&str] = &["beta", "dev", "preview", "uat", "prod"];
 /// Same meaning, not named by the guidelines: warning.
 const LIKELY: &[&str] = &[
     "test", "testing", "staging", "qa", "alpha", "demo", "sandbox", "debug", "poc",

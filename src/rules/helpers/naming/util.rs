@@ -77,15 +77,47 @@ pub fn listing_texts<'a>(ctx: &'a Ctx<'_>) -> Vec<ListingText<'a>> {
     out
 }
 
-/// Words of `s` (runs of letters and digits) with their byte offsets.
+/// Whether `c` belongs to a script written without spaces between words (Chinese, Japanese
+/// kana, Korean Hangul, Thai and its neighbours): a change between such a script and any
+/// other letter is a word boundary, so "在Microsoft Teams" holds the word "Microsoft".
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF      // Thai, Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x1100..=0x11FF    // Hangul Jamo
+        | 0x2E80..=0x2FDF    // CJK radicals
+        | 0x3040..=0x30FF    // Hiragana, Katakana
+        | 0x3100..=0x312F    // Bopomofo
+        | 0x3130..=0x318F    // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF    // Katakana extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F    // half-width Katakana
+        | 0x20000..=0x3134F // CJK extensions B to G
+    )
+}
+
+/// Words of `s` (runs of letters and digits) with their byte offsets. A change between a
+/// script written without spaces (CJK, Thai…) and another script also ends a word.
 pub fn tokens(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut unspaced = false;
     for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
+            let u = is_unspaced_script(c);
+            match start {
+                None => start = Some(i),
+                Some(b) if u != unspaced => {
+                    out.push((b, &s[b..i]));
+                    start = Some(i);
+                }
+                Some(_) => {}
             }
+            unspaced = u;
         } else if let Some(b) = start.take() {
             out.push((b, &s[b..i]));
         }
@@ -137,5 +169,11 @@ mod tests {
                 (21, "365")
             ]
         );
+        // Chinese writes no space before a Latin word: the script change is a boundary.
+        assert_eq!(
+            tokens("在Microsoft Teams中"),
+            vec![(0, "在"), (3, "Microsoft"), (13, "Teams"), (18, "中")]
+        );
+        assert_eq!(tokens("テスト版Beta"), vec![(0, "テスト版"), (12, "Beta")]);
     }
 }

@@ -1,0 +1,99 @@
+//! `me-action-command-duplicate`: two action commands of one message extension share an `id`
+//! (exactly) or a `title` (case-insensitive, trimmed).
+
+use crate::finding::{display_path, Finding};
+use crate::model::{Ctx, MANIFEST};
+use crate::rules::helpers::copilot::util::{items, real_text};
+use crate::rules::Out;
+use serde_json::Value;
+use std::collections::HashMap;
+
+pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
+    let Some(m) = ctx.manifest() else { return };
+    for (mp, me) in items(&m.value, "/composeExtensions") {
+        let mut ids: HashMap<String, String> = HashMap::new();
+        let mut titles: HashMap<String, String> = HashMap::new();
+        for (cp, c) in items(me, "/commands") {
+            if c.get("type").and_then(Value::as_str) != Some("action") {
+                continue;
+            }
+            for (key, seen, fold) in [("id", &mut ids, false), ("title", &mut titles, true)] {
+                let Some(v) = c.get(key).and_then(Value::as_str) else {
+                    continue;
+                };
+                if v.trim().is_empty() || !real_text(v) {
+                    continue;
+                }
+                let norm = if fold {
+                    v.trim().to_lowercase()
+                } else {
+                    v.trim().to_string()
+                };
+                let pointer = format!("{mp}{cp}/{key}");
+                match seen.get(&norm) {
+                    Some(first) => out.push(
+                        Finding::at(
+                            MANIFEST,
+                            pointer.clone(),
+                            format!(
+                                "`{}` is \"{v}\", the same {key} as the action command at `{}`",
+                                display_path(&pointer),
+                                display_path(first)
+                            ),
+                        )
+                        .help("Remove the duplicate action command, or give each action command its own id and a distinct title.")
+                        .label(format!("duplicate action command {key}")),
+                    ),
+                    None => {
+                        seen.insert(norm, pointer);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{at, Pkg};
+    use serde_json::json;
+
+    const ID: &str = "me-action-command-duplicate";
+
+    fn action(id: &str, title: &str) -> serde_json::Value {
+        json!({"id": id, "type": "action", "title": title, "context": ["message"], "fetchTask": true})
+    }
+
+    #[test]
+    fn flags_duplicate_ids_and_titles_of_action_commands() {
+        let pkg =
+            Pkg::from_fixture("fixtures/packages/me-bot-copilot").edit("manifest.json", |m| {
+                let cmds = m["composeExtensions"][0]["commands"]
+                    .as_array_mut()
+                    .unwrap();
+                cmds.push(action("createTicket", "Create ticket"));
+                cmds.push(action("createTicket", "Open ticket"));
+                cmds.push(action("fileTicket", " create TICKET "));
+            });
+        assert_eq!(
+            pkg.hits(ID),
+            vec![
+                at("manifest.json", "/composeExtensions/0/commands/3/id"),
+                at("manifest.json", "/composeExtensions/0/commands/4/title"),
+            ]
+        );
+    }
+
+    #[test]
+    fn search_commands_and_distinct_actions_pass() {
+        let pkg =
+            Pkg::from_fixture("fixtures/packages/me-bot-copilot").edit("manifest.json", |m| {
+                let cmds = m["composeExtensions"][0]["commands"]
+                    .as_array_mut()
+                    .unwrap();
+                cmds.push(action("createTicket", "Create ticket"));
+                cmds.push(action("addComment", "Add comment"));
+            });
+        assert!(pkg.hits(ID).is_empty());
+    }
+}

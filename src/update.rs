@@ -1,0 +1,105 @@
+//! What changed between the last published version of a Teams app and the checked one
+//! (`--previous`), for the report: capabilities added or removed, version and name.
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// The last published version of a package, as the update rules read it.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    /// The path of the previous package as given.
+    pub input: String,
+    /// Its parsed manifest.
+    pub manifest: serde_json::Value,
+}
+
+/// The update section of a package report.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct UpdateInfo {
+    /// The previous package as given.
+    pub previous: String,
+    /// What changed, one line each (`capability added: bots`, `version: 1.0.0 → 1.1.0`).
+    pub changes: Vec<String>,
+}
+
+/// The manifest members that are capabilities of an app.
+const CAPABILITIES: &[&str] = &[
+    "staticTabs",
+    "configurableTabs",
+    "bots",
+    "composeExtensions",
+    "connectors",
+    "copilotAgents",
+    "meetingExtensionDefinition",
+    "activities",
+    "graphConnector",
+    "agenticUserTemplates",
+    "agentSkills",
+    "agentConnectors",
+    "webApplicationInfo",
+    "authorization",
+];
+
+fn present(m: &Value, key: &str) -> bool {
+    match m.get(key) {
+        None | Some(Value::Null) => false,
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(o)) => !o.is_empty(),
+        Some(_) => true,
+    }
+}
+
+/// The changes from `prev` to `cur`, in a stable order.
+pub fn changes(prev: &Value, cur: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["version", "manifestVersion", "id"] {
+        let p = prev.get(key).and_then(Value::as_str);
+        let c = cur.get(key).and_then(Value::as_str);
+        if p != c {
+            out.push(format!(
+                "{key}: {} → {}",
+                p.unwrap_or("(none)"),
+                c.unwrap_or("(none)")
+            ));
+        }
+    }
+    let (p, c) = (
+        prev.pointer("/name/short").and_then(Value::as_str),
+        cur.pointer("/name/short").and_then(Value::as_str),
+    );
+    if p != c {
+        out.push(format!(
+            "name: {} → {}",
+            p.unwrap_or("(none)"),
+            c.unwrap_or("(none)")
+        ));
+    }
+    for key in CAPABILITIES {
+        match (present(prev, key), present(cur, key)) {
+            (false, true) => out.push(format!("capability added: {key}")),
+            (true, false) => out.push(format!("capability removed: {key}")),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn lists_changes() {
+        let prev = json!({"version": "1.0.0", "id": "a", "bots": [{}], "name": {"short": "A"}});
+        let cur =
+            json!({"version": "1.1.0", "id": "a", "staticTabs": [{}], "name": {"short": "A"}});
+        assert_eq!(
+            super::changes(&prev, &cur),
+            vec![
+                "version: 1.0.0 → 1.1.0",
+                "capability added: staticTabs",
+                "capability removed: bots"
+            ]
+        );
+    }
+}
