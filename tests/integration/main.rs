@@ -19,5 +19,6 @@ mod defects;
 mod failing;
 mod formats;
 mod hostile;
+mod lsp;
 mod packages;
 mod report_schema;
