@@ -68,7 +68,10 @@ pub fn check_files(
         let (Some(span), Some(text)) = (&f.span, sources.get_mut(&f.file)) else {
             continue;
         };
-        if span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
+        if span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+        {
             let masked: String = text[span.clone()]
                 .chars()
                 .map(|c| if c == '\n' { c } else { '•' })
