@@ -30,6 +30,9 @@ enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain(ExplainArgs),
+    /// Run the language server over standard input and output (for editors; settings come in
+    /// the client's initialization options, see docs/editors.md).
+    Lsp,
 }
 
 #[derive(clap::Args, Debug)]
@@ -201,6 +204,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args),
         Command::Explain(args) => explain(args),
+        Command::Lsp => crate::lsp::run_stdio(),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::package::{
     entry_error_finding, human_bytes, open_zip_bytes, pkg_finding, EntryError, FileSource, Listed,
     Opened, Origin, Package,
 };
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -64,12 +65,41 @@ impl FileSource for DirSource {
     }
 }
 
+/// A package folder with some files replaced by in-memory buffers.
+#[derive(Debug)]
+struct BufferedDirSource {
+    dir: DirSource,
+    buffers: BTreeMap<String, Vec<u8>>,
+}
+
+impl FileSource for BufferedDirSource {
+    fn read(&self, name: &str, limit: u64) -> Result<Vec<u8>, EntryError> {
+        match self.buffers.get(name) {
+            // As from disk: at most `limit + 1` bytes, the caller tells a file too large.
+            Some(b) => Ok(b[..b.len().min(limit.saturating_add(1) as usize)].to_vec()),
+            None => self.dir.read(name, limit),
+        }
+    }
+}
+
 /// Folders never descended into when listing an unpacked package.
 pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
 
 /// Opens an unpacked package folder (the folder that holds `manifest.json`). Files are listed
 /// now and read on first use.
 pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
+    open_dir_with_buffers(input, dir, BTreeMap::new(), limits)
+}
+
+/// Opens a package folder with some of its files replaced by in-memory text (an editor's
+/// unsaved buffers, keyed by package path): a buffer wins over the file on disk, and a buffer
+/// with no file on disk yet is a file of the package too. Otherwise exactly [`open_dir`].
+pub fn open_dir_with_buffers(
+    input: &str,
+    dir: &Path,
+    buffers: BTreeMap<String, Vec<u8>>,
+    limits: &Limits,
+) -> Opened {
     let mut findings = Vec::new();
     let mut entries: Vec<Listed> = Vec::new();
     let mut listed: u64 = 0;
@@ -143,7 +173,10 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
             ));
             break;
         }
-        let size = item.metadata().map(|m| m.len()).unwrap_or(0);
+        let size = match buffers.get(&name) {
+            Some(b) => b.len() as u64,
+            None => item.metadata().map(|m| m.len()).unwrap_or(0),
+        };
         // A file larger than the limits is a finding now and is never read.
         listed = listed.saturating_add(size);
         let refused = if size > limits.max_entry_bytes {
@@ -166,9 +199,46 @@ pub fn open_dir(input: &str, dir: &Path, limits: &Limits) -> Opened {
             refused,
         });
     }
-    let source = Arc::new(DirSource {
-        root: dir.to_path_buf(),
-    });
+    // Buffers of files not yet on disk (a new file not saved yet).
+    for (name, bytes) in &buffers {
+        if entries.iter().any(|e| &e.name == name) || entries.len() >= limits.max_entries {
+            continue;
+        }
+        let size = bytes.len() as u64;
+        listed = listed.saturating_add(size);
+        let refused = if size > limits.max_entry_bytes {
+            Some(EntryError::TooLarge {
+                limit: limits.max_entry_bytes,
+            })
+        } else if listed > limits.max_total_bytes {
+            Some(EntryError::TotalLimit {
+                limit: limits.max_total_bytes,
+            })
+        } else {
+            None
+        };
+        if let Some(e) = &refused {
+            findings.push(entry_error_finding(name, e));
+        }
+        entries.push(Listed {
+            name: name.clone(),
+            size,
+            refused,
+        });
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    let source: Arc<dyn FileSource> = if buffers.is_empty() {
+        Arc::new(DirSource {
+            root: dir.to_path_buf(),
+        })
+    } else {
+        Arc::new(BufferedDirSource {
+            dir: DirSource {
+                root: dir.to_path_buf(),
+            },
+            buffers,
+        })
+    };
     Opened {
         package: Some(Package::from_source(
             input,

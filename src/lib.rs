@@ -25,6 +25,8 @@ pub mod cli;
 pub mod config;
 pub mod finding;
 pub mod limits;
+#[cfg(feature = "cli")]
+pub mod lsp;
 pub mod options;
 pub mod profile;
 pub mod report;
@@ -114,6 +116,22 @@ pub fn load_previous(path: &str, limits: &Limits) -> Result<options::Previous, D
         input: input.display.clone(),
         manifest,
     })
+}
+
+/// Checks a package folder on disk with some of its files replaced by in-memory text (an
+/// editor's unsaved buffers, keyed by package path): the same checks as the command line on
+/// that folder, as if the buffers were saved.
+#[cfg(feature = "cli")]
+pub fn check_dir_with_buffers(
+    display: &str,
+    dir: &std::path::Path,
+    buffers: std::collections::BTreeMap<String, Vec<u8>>,
+    options: &Options,
+) -> PackageReport {
+    let opened = folder::open_dir_with_buffers(display, dir, buffers, &options.limits);
+    let mut report = engine::check_opened(display, opened, options);
+    report.is_folder = true;
+    report
 }
 
 /// Checks a package given as in-memory files (package path, bytes): an editor's buffers, the

@@ -24,6 +24,7 @@ mod defects;
 mod failing;
 mod formats;
 mod hostile;
+mod lsp;
 mod packages;
 mod realapps;
 mod report_schema;
