@@ -239,12 +239,32 @@ impl Settings {
     }
 }
 
+/// The files that make a folder a package: a Teams app's manifest, a Power Platform
+/// connector's swagger or API properties.
+const ROOT_FILES: [&str; 3] = [
+    "manifest.json",
+    "apiDefinition.swagger.json",
+    "apiProperties.json",
+];
+
+/// The file diagnostics about the whole package are shown on: the first root file present.
+fn root_file(root: &Path) -> &'static str {
+    ROOT_FILES
+        .into_iter()
+        .find(|f| root.join(f).is_file())
+        .unwrap_or("manifest.json")
+}
+
 /// The package a file belongs to: the nearest folder at or above it that holds a
-/// `manifest.json` (or the file is that manifest), or, for a file of an Agents Toolkit project
-/// (its `m365agents.yml`, its `env/` files), the project's app package folder.
+/// `manifest.json` or a connector's `apiDefinition.swagger.json` / `apiProperties.json` (or
+/// the file is one of them), or, for a file of an Agents Toolkit project (its
+/// `m365agents.yml`, its `env/` files), the project's app package folder.
 pub fn package_of(path: &Path) -> Option<PathBuf> {
     for dir in path.ancestors().skip(1).take(12) {
-        if dir.join("manifest.json").is_file() || path == dir.join("manifest.json") {
+        if ROOT_FILES
+            .iter()
+            .any(|f| dir.join(f).is_file() || path == dir.join(f))
+        {
             return Some(dir.to_path_buf());
         }
         if crate::env::is_project_root(dir) {
@@ -388,9 +408,10 @@ impl Server {
     /// Checks a package and publishes its diagnostics: every file with findings, and an empty
     /// list for each file that had some and has none now, and for open files of the package.
     fn check_and_publish(&mut self, root: &Path) {
-        if !root.join("manifest.json").is_file()
-            && !self.docs.keys().any(|p| p == &root.join("manifest.json"))
-        {
+        let has_root = ROOT_FILES
+            .iter()
+            .any(|f| root.join(f).is_file() || self.docs.keys().any(|p| p == &root.join(f)));
+        if !has_root {
             // The package is gone (its manifest deleted): clear what was published.
             for path in self.published.remove(root).unwrap_or_default() {
                 self.publish(&path, Vec::new());
@@ -400,9 +421,9 @@ impl Server {
         let report = self.check(root);
         let mut by_file: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
         for f in report.findings.iter().filter(|f| f.counts()) {
-            // Package-level findings are shown on the manifest.
+            // Package-level findings are shown on the manifest (or the connector's swagger).
             let file = if f.file.is_empty() {
-                "manifest.json"
+                root_file(root)
             } else {
                 f.file.as_str()
             };

@@ -368,3 +368,22 @@ fn lsp_debounces_changes_and_applies_the_profile_and_deny_warnings() {
     assert!(!errors(c.of(&manifest)).is_empty());
     c.shutdown();
 }
+
+#[test]
+fn lsp_checks_a_connector_swagger() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("certified");
+    copy_dir(
+        &super::common::root().join("fixtures/connectors/certified"),
+        &dir,
+    );
+    let swagger = dir.join("apiDefinition.swagger.json");
+    let text = std::fs::read_to_string(&swagger).unwrap();
+    let mut c = Client::start(serde_json::json!({ "debounceMs": 0 }), None);
+    c.open(&swagger, &text);
+    assert!(errors(c.of(&swagger)).is_empty(), "{:?}", c.of(&swagger));
+    // A half-typed swagger: a syntax diagnostic on the swagger itself.
+    c.change(&swagger, 2, "{ \"swagger\": ");
+    assert!(!errors(c.of(&swagger)).is_empty(), "{:?}", c.log);
+    c.shutdown();
+}
