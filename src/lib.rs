@@ -186,17 +186,27 @@ fn with_envs(
     }
     let mut by_root: HashMap<Option<std::path::PathBuf>, Arc<Options>> = HashMap::new();
     let mut out = Vec::with_capacity(inputs.len());
+    let mut warned = false;
     for input in inputs {
         let dir = match input.kind {
             InputKind::Dir => input.path.clone(),
-            InputKind::Zip => input
-                .path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map(std::path::Path::to_path_buf)
-                .unwrap_or_else(|| std::path::PathBuf::from(".")),
+            InputKind::Zip => {
+                // A built zip is checked as shipped: filling its leftover placeholders would
+                // pass a package that is broken as it is.
+                return Err(DiscoverError(format!(
+                    "--env/--env-file apply to Agents Toolkit templates, but {} is a built package, checked as shipped: drop --env, or check the project's appPackage folder",
+                    input.display
+                )));
+            }
         };
         let root = env::project_root(&dir);
+        if root.is_none() && options.env_spec.name.is_some() && !warned {
+            warned = true;
+            eprintln!(
+                "appcert: warning: --env: no Agents Toolkit project (m365agents.yml or teamsapp.yml) at or above {}; no env/.env.<name> file is read",
+                input.display
+            );
+        }
         if let Some(o) = by_root.get(&root) {
             out.push(Arc::clone(o));
             continue;

@@ -566,3 +566,39 @@ fn force_color_colours_a_pipe() {
     let o = appcert(&root(), &["check", "fixtures/failing/listing-and-domains"]);
     assert!(!stdout(&o).contains('\u{1b}'));
 }
+
+/// `--env` fills templates of Agents Toolkit projects: a built zip is checked as shipped
+/// (refused), and a package outside any project gets a warning.
+#[test]
+fn env_is_refused_for_zips_and_warns_without_a_project() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let zip = tmp.path().join("app.zip");
+    let fixture = root().join("fixtures/packages/tab-personal");
+    {
+        let file = std::fs::File::create(&zip).expect("create");
+        let mut w = zip::ZipWriter::new(file);
+        for f in ["manifest.json", "color.png", "outline.png"] {
+            w.start_file(f, zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            std::io::Write::write_all(&mut w, &std::fs::read(fixture.join(f)).expect("read"))
+                .expect("write");
+        }
+        w.finish().expect("finish");
+    }
+    let o = appcert(
+        &root(),
+        &["check", zip.to_str().expect("utf-8"), "--env", "dev"],
+    );
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("checked as shipped"), "{}", stderr(&o));
+    let o = appcert(
+        &root(),
+        &["check", "fixtures/packages/tab-personal", "--env", "dev"],
+    );
+    assert_exit(&o, 0);
+    assert!(
+        stderr(&o).contains("warning: --env: no Agents Toolkit project"),
+        "{}",
+        stderr(&o)
+    );
+}
