@@ -102,7 +102,8 @@ enum ColorChoice {
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// Packages to check: .zip files, package folders, manifest.json files, or folders to search.
+    /// Packages to check: .zip files, package folders, manifest.json files, or folders to search;
+    /// `-` reads one zip or manifest.json from standard input.
     /// In an Agents Toolkit project folder (m365agents.yml or teamsapp.yml), its appPackage/
     /// only (built zips under appPackage/build/ are checked only when named).
     #[arg(default_value = ".")]
@@ -114,6 +115,9 @@ struct CheckArgs {
     /// Print how many findings each rule produced instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// With `check -` (a zip or a manifest.json on standard input): the name to report it as.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
     /// The last published version of the checked package (zip, folder or manifest.json):
     /// update checks (same app id and bot ids, a higher version, no removed commands…).
     /// One checked package per run.
@@ -385,9 +389,19 @@ fn check(args: CheckArgs) -> ExitCode {
             return usage_error(&format!("--env-file {}: no such file", f.display()));
         }
     }
-    let report = match crate::check_paths(&args.paths, &options) {
-        Ok(r) => r,
-        Err(e) => return usage_error(&e.to_string()),
+    let report = if args.paths.iter().any(|p| p == "-") {
+        if args.paths.len() > 1 {
+            return usage_error("`-` (standard input) cannot be mixed with other paths");
+        }
+        match check_stdin(&args, &options) {
+            Ok(r) => r,
+            Err(e) => return usage_error(&e),
+        }
+    } else {
+        match crate::check_paths(&args.paths, &options) {
+            Ok(r) => r,
+            Err(e) => return usage_error(&e.to_string()),
+        }
     };
     if let Err(code) = write_reports(&args, &outputs, &report) {
         return code;
@@ -397,6 +411,46 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// `appcert check -`: a zip or a manifest.json read from standard input (within
+/// `--max-input-bytes`), named `--stdin-filename` in the report.
+fn check_stdin(args: &CheckArgs, options: &Options) -> Result<crate::Report, String> {
+    use std::io::Read;
+    let limit = options.limits.max_input_bytes;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "standard input is larger than --max-input-bytes ({limit} bytes)"
+        ));
+    }
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "-".to_string());
+    let report = if bytes.starts_with(b"PK") || bytes.is_empty() {
+        crate::check_zip_bytes(&name, bytes, options)
+    } else {
+        // A manifest on its own: the package is that one file, named after the folder of
+        // `--stdin-filename` (`appPackage/manifest.json` → `appPackage`).
+        let folder = name
+            .strip_suffix("manifest.json")
+            .map(|d| d.trim_end_matches(['/', '\\']))
+            .filter(|d| !d.is_empty())
+            .unwrap_or(if name.ends_with("manifest.json") {
+                "."
+            } else {
+                &name
+            })
+            .to_string();
+        crate::check_files(&folder, vec![("manifest.json".to_string(), bytes)], options)
+    };
+    Ok(crate::finish_run(vec![report], options))
 }
 
 /// Where each requested report goes: `None` is standard output.

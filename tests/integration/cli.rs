@@ -602,3 +602,53 @@ fn env_is_refused_for_zips_and_warns_without_a_project() {
         stderr(&o)
     );
 }
+
+/// `check -`: a zip or a manifest.json on standard input.
+#[test]
+fn standard_input_takes_a_zip_or_a_manifest() {
+    use std::io::Write as _;
+    let run = |bytes: Vec<u8>, args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_appcert"))
+            .args(args)
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(&bytes)
+            .expect("write");
+        child.wait_with_output().expect("wait")
+    };
+    let manifest =
+        std::fs::read(root().join("fixtures/packages/tab-personal/manifest.json")).expect("read");
+    let o = run(
+        manifest,
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "appPackage/manifest.json",
+            "--format",
+            "json",
+        ],
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(report["packages"][0]["input"], "appPackage");
+    assert_eq!(
+        report["packages"][0]["app"]["name"],
+        "Quillstone Milestones"
+    );
+    let o = run(
+        b"not a package".to_vec(),
+        &["check", "-", "--format", "json"],
+    );
+    assert_exit(&o, 1);
+    let o = run(Vec::new(), &["check", "-", "fixtures/packages"]);
+    assert_exit(&o, 2);
+}
