@@ -30,6 +30,10 @@ enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish) to standard output.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output: `appcert man > appcert.1`.
+    Man,
     /// Run the language server over standard input and output (for editors; settings come in
     /// the client's initialization options, see docs/editors.md).
     Lsp,
@@ -46,6 +50,12 @@ struct RulesArgs {
 enum ListFormat {
     Human,
     Json,
+}
+
+#[derive(clap::Args, Debug)]
+struct CompletionsArgs {
+    /// The shell.
+    shell: clap_complete::Shell,
 }
 
 #[derive(clap::Args, Debug)]
@@ -208,6 +218,20 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check(*args),
         Command::Rules(args) => list_rules(args),
         Command::Explain(args) => explain(args),
+        Command::Completions(args) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(args.shell, &mut cmd, "appcert", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(cmd).render(&mut out) {
+                Ok(()) => print(&String::from_utf8_lossy(&out)),
+                Err(e) => usage_error(&format!("cannot render the manual page: {e}")),
+            }
+        }
         Command::Lsp => crate::lsp::run_stdio(),
     }
 }

@@ -652,3 +652,23 @@ fn standard_input_takes_a_zip_or_a_manifest() {
     let o = run(Vec::new(), &["check", "-", "fixtures/packages"]);
     assert_exit(&o, 2);
 }
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = appcert(&root(), &["completions", shell]);
+        assert_exit(&o, 0);
+        assert!(stdout(&o).contains("appcert"), "{shell}");
+        assert!(stdout(&o).contains("check"), "{shell}");
+    }
+    let o = appcert(&root(), &["completions", "tcsh"]);
+    assert_exit(&o, 2);
+    let o = appcert(&root(), &["man"]);
+    assert_exit(&o, 0);
+    assert!(
+        stdout(&o).starts_with(".ie"),
+        "roff: {}",
+        &stdout(&o)[..40.min(stdout(&o).len())]
+    );
+    assert!(stdout(&o).contains("appcert"));
+}
