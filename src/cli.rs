@@ -125,6 +125,12 @@ struct CheckArgs {
     /// Print how many findings each rule produced instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Human output: cite the policies of every finding (by default, once per rule per run).
+    #[arg(long, short = 'v')]
+    verbose: bool,
+    /// Human output: also show the findings that `appcert.toml` suppresses.
+    #[arg(long)]
+    show_suppressed: bool,
     /// With `check -` (a zip or a manifest.json on standard input): the name to report it as.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
@@ -604,6 +610,7 @@ fn render(
                 std::env::var("COLUMNS")
                     .ok()
                     .and_then(|c| c.parse().ok())
+                    .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
                     .unwrap_or(100)
             } else {
                 100
@@ -618,6 +625,8 @@ fn render(
                     color,
                     unicode: true,
                     width,
+                    verbose: args.verbose,
+                    show_suppressed: args.show_suppressed,
                 },
             );
             // The total of a quiet run, when the renderer saw too few packages to print it.

@@ -13,6 +13,10 @@ pub struct Style {
     pub unicode: bool,
     /// Terminal width for wrapping.
     pub width: usize,
+    /// Cite every finding's policies in full (`--verbose`); otherwise once per rule per run.
+    pub verbose: bool,
+    /// Show suppressed findings (`--show-suppressed`).
+    pub show_suppressed: bool,
 }
 
 impl Style {
@@ -22,6 +26,8 @@ impl Style {
             color: false,
             unicode: true,
             width: 100,
+            verbose: false,
+            show_suppressed: false,
         }
     }
 }
@@ -32,6 +38,10 @@ const MAX_SNIPPET_SOURCE: usize = 4 * 1024 * 1024;
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
     source: Option<NamedSource<String>>,
+    /// Cite the policies (the first finding of a rule in the run, or `--verbose`).
+    cite: bool,
+    /// Labels of the other findings on the same source line, drawn on this snippet.
+    others: Vec<LabeledSpan>,
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -60,7 +70,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let f = self.finding;
         let mut text = f.help.clone();
-        if !f.policies.is_empty() {
+        if self.cite && !f.policies.is_empty() {
             if !text.is_empty() {
                 text.push('\n');
             }
@@ -88,9 +98,11 @@ impl Diagnostic for FindingDiagnostic<'_> {
             (!self.finding.pointer.is_empty())
                 .then(|| crate::finding::display_path(&self.finding.pointer))
         });
-        Some(Box::new(std::iter::once(
-            LabeledSpan::new_primary_with_span(label, span.start..span.end.max(span.start)),
-        )))
+        let primary =
+            LabeledSpan::new_primary_with_span(label, span.start..span.end.max(span.start));
+        Some(Box::new(
+            std::iter::once(primary).chain(self.others.iter().cloned()),
+        ))
     }
 }
 
@@ -111,8 +123,29 @@ fn handler(style: Style) -> GraphicalReportHandler {
         .with_context_lines(1)
 }
 
+/// How a finding is drawn: with its snippet (and the labels of the other findings on the same
+/// line), or without (its line was drawn with an earlier finding's snippet).
+struct Draw {
+    cite: bool,
+    snippet: bool,
+    others: Vec<LabeledSpan>,
+}
+
 /// Renders one finding of a package.
 pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> String {
+    render_drawn(
+        pkg,
+        finding,
+        style,
+        Draw {
+            cite: true,
+            snippet: true,
+            others: Vec::new(),
+        },
+    )
+}
+
+fn render_drawn(pkg: &PackageReport, finding: &Finding, style: Style, draw: Draw) -> String {
     let name = if finding.file.is_empty() {
         pkg.input.clone()
     } else {
@@ -126,13 +159,18 @@ pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> S
         _ => name.clone(),
     };
     let source = match (&finding.span, pkg.sources.get(&finding.file)) {
-        (Some(_), Some(text)) if text.len() <= MAX_SNIPPET_SOURCE => {
+        (Some(_), Some(text)) if draw.snippet && text.len() <= MAX_SNIPPET_SOURCE => {
             Some(NamedSource::new(name, text.clone()))
         }
         _ => None,
     };
     let has_source = source.is_some();
-    let diag = FindingDiagnostic { finding, source };
+    let diag = FindingDiagnostic {
+        finding,
+        source,
+        cite: draw.cite,
+        others: draw.others,
+    };
     let mut out = String::new();
     if handler(style).render_report(&mut out, &diag).is_err() {
         out = format!(
@@ -141,8 +179,13 @@ pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> S
         );
     }
     if !has_source {
-        // Without a snippet miette prints no location: add it.
-        out = format!("{}\n  at {location}\n", out.trim_end_matches('\n'));
+        // Without a snippet miette prints no location: add it (and say where the line is shown).
+        let shown = if draw.snippet || finding.span.is_none() {
+            ""
+        } else {
+            " (the line is shown above)"
+        };
+        out = format!("{}\n  at {location}{shown}\n", out.trim_end_matches('\n'));
     }
     out
 }
@@ -191,25 +234,85 @@ pub fn verdict_line(pkg: &PackageReport, style: Style) -> String {
     }
 }
 
-/// Renders a whole package: its findings then its verdict.
-pub fn render_package(pkg: &PackageReport, style: Style) -> String {
+/// Renders a whole package: its findings then its verdict. `cited` holds the rules whose
+/// policies were already cited in the run.
+fn render_package_cited(
+    pkg: &PackageReport,
+    style: Style,
+    cited: &mut std::collections::BTreeSet<String>,
+) -> String {
     let mut out = String::new();
-    for f in &pkg.findings {
-        out.push_str(&render_finding(pkg, f, style));
+    let shown: Vec<&Finding> = pkg
+        .findings
+        .iter()
+        .filter(|f| style.show_suppressed || f.suppressed.is_none())
+        .collect();
+    fn line_of(f: &Finding) -> Option<(&str, usize)> {
+        f.span.as_ref().and(f.line).map(|l| (f.file.as_str(), l))
+    }
+    let mut drawn_lines = std::collections::BTreeSet::new();
+    for (i, f) in shown.iter().enumerate() {
+        let cite = style.verbose || cited.insert(f.rule.clone());
+        let line = line_of(f);
+        let snippet = line.is_none_or(|l| drawn_lines.insert(l));
+        // The first finding of a line draws it with the labels of the others on that line.
+        let others = match (snippet, line) {
+            (true, Some(l)) => shown[i + 1..]
+                .iter()
+                .filter(|g| line_of(g) == Some(l))
+                .filter_map(|g| {
+                    let span = g.span.clone()?;
+                    let label = g.label.clone().unwrap_or_else(|| g.rule.clone());
+                    Some(LabeledSpan::new_with_span(
+                        Some(format!("{label} ({})", g.rule)),
+                        span.start..span.end.max(span.start),
+                    ))
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        out.push_str(&render_drawn(
+            pkg,
+            f,
+            style,
+            Draw {
+                cite,
+                snippet,
+                others,
+            },
+        ));
         out.push('\n');
     }
     out.push_str(&verdict_line(pkg, style));
     out
 }
 
+/// Renders a whole package: its findings then its verdict.
+pub fn render_package(pkg: &PackageReport, style: Style) -> String {
+    render_package_cited(pkg, style, &mut Default::default())
+}
+
 /// Renders the whole run.
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
+    let mut cited = std::collections::BTreeSet::new();
     for (i, pkg) in report.packages.iter().enumerate() {
         if i > 0 && !pkg.findings.is_empty() {
             out.push('\n');
         }
-        out.push_str(&render_package(pkg, style));
+        out.push_str(&render_package_cited(pkg, style, &mut cited));
+    }
+    let infos = report.packages.iter().any(|p| {
+        p.findings.iter().any(|f| {
+            f.severity == Severity::Info && (style.show_suppressed || f.suppressed.is_none())
+        })
+    });
+    if infos {
+        out.push_str(if style.unicode {
+            "\n☞ info: advice; it does not fail the package.\n"
+        } else {
+            "\ninfo: advice; it does not fail the package.\n"
+        });
     }
     if report.packages.len() > 1 {
         let s = &report.summary;
