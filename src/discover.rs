@@ -48,6 +48,28 @@ fn display_join(given: &str, rel: &Path) -> String {
     }
 }
 
+/// A zip the Agents Toolkit built for one environment: `<app package>/build/*.zip` where the
+/// app package folder holds a manifest.json and belongs to a toolkit project. Left alone by a
+/// folder search wherever it starts (as when the project folder itself is given); name the zip
+/// to check it.
+fn is_toolkit_build_output(zip: &Path) -> bool {
+    let Some(build) = zip.parent() else {
+        return false;
+    };
+    if build.file_name().and_then(|n| n.to_str()) != Some("build") {
+        return false;
+    }
+    let Some(app) = build.parent() else {
+        return false;
+    };
+    app.join("manifest.json").is_file()
+        && app
+            .ancestors()
+            .skip(1)
+            .take(3)
+            .any(crate::env::is_project_root)
+}
+
 fn is_zip_name(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
@@ -125,7 +147,10 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
                     kind: InputKind::Dir,
                 });
             }
-        } else if entry.file_type().is_file() && is_zip_name(entry.path()) {
+        } else if entry.file_type().is_file()
+            && is_zip_name(entry.path())
+            && !is_toolkit_build_output(entry.path())
+        {
             found.push(Input {
                 display: display_join(given, rel),
                 path: entry.path().to_path_buf(),

@@ -230,3 +230,50 @@ fn quiet_leaves_out_passing_packages_but_keeps_the_total() {
     );
     assert!(o.stderr.is_empty(), "{}", text(&o));
 }
+
+/// Built zips under an Agents Toolkit project's `appPackage/build/` are left alone by a folder
+/// search whether it starts at the project or above it; named, they are checked.
+#[test]
+fn toolkit_build_zips_are_skipped_wherever_the_search_starts() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let parent = tmp.path().join("work");
+    let project = parent.join("proj");
+    let status = std::process::Command::new("cp")
+        .args(["-r"])
+        .arg(atk_fixture())
+        .arg(&project)
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        std::fs::create_dir_all(&project).expect("mkdir");
+        return; // no cp on this platform: nothing to test
+    }
+    let build = project.join("appPackage/build");
+    std::fs::create_dir_all(&build).expect("mkdir");
+    std::fs::write(build.join("appPackage.dev.zip"), b"PK\x05\x06").expect("zip");
+    for (dir, arg) in [(&project, "."), (&parent, "."), (&parent, "proj")] {
+        let o = appcert(dir, &["check", arg, "--format", "json", "--env", "dev"]);
+        let report: serde_json::Value =
+            serde_json::from_slice(&o.stdout).unwrap_or_else(|_| panic!("{}", text(&o)));
+        let inputs: Vec<&str> = report["packages"]
+            .as_array()
+            .expect("packages")
+            .iter()
+            .filter_map(|p| p["input"].as_str())
+            .collect();
+        assert!(
+            inputs.iter().all(|i| !i.ends_with(".zip")),
+            "{arg} from {}: {inputs:?}",
+            dir.display()
+        );
+    }
+    let o = appcert(
+        &project,
+        &[
+            "check",
+            "appPackage/build/appPackage.dev.zip",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+}
