@@ -3,27 +3,19 @@
 //! instructions included. Links and emoji are `copilot-text-link-or-emoji`, marketing words
 //! `copilot-text-marketing`.
 
-use crate::finding::{display_path, Finding};
 use crate::model::Ctx;
-use crate::rules::helpers::copilot::util::{injection_phrases, model_texts};
+use crate::rules::helpers::copilot::util::{injection_phrases, report_texts};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for t in model_texts(ctx) {
-        let found = injection_phrases(t.text);
-        if found.is_empty() {
-            continue;
-        }
-        out.push(
-            Finding::at(
-                t.file,
-                t.pointer.clone(),
-                format!("`{}` contains {}", display_path(&t.pointer), found.join(", ")),
-            )
-            .help("Describe plainly what the app, agent or command does: text Copilot reads must not instruct or redirect the model.")
-            .label("steers the model"),
-        );
-    }
+    report_texts(
+        ctx,
+        out,
+        true,
+        injection_phrases,
+        "Describe plainly what the app, agent or command does: text Copilot reads must not instruct or redirect the model.",
+        "steers the model",
+    );
 }
 
 #[cfg(test)]

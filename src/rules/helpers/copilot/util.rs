@@ -468,6 +468,37 @@ pub const MARKETING_WORDS: &[&str] = &[
     "industry-leading",
 ];
 
+/// Reports, for each text Copilot reads, what `find` finds in it (`copilot-text-*` rules).
+/// `imperative` says whether agent and function instructions are scanned too.
+pub fn report_texts(
+    ctx: &Ctx<'_>,
+    out: &mut crate::rules::Out<'_>,
+    imperative: bool,
+    find: fn(&str) -> Vec<String>,
+    help: &str,
+    label: &str,
+) {
+    for t in model_texts(ctx)
+        .into_iter()
+        .filter(|t| imperative || !t.imperative)
+    {
+        let found = find(t.text);
+        if found.is_empty() {
+            continue;
+        }
+        let path = crate::finding::display_path(&t.pointer);
+        out.push(
+            crate::finding::Finding::at(
+                t.file,
+                t.pointer,
+                format!("`{path}` contains {}", found.join(", ")),
+            )
+            .help(help)
+            .label(label),
+        );
+    }
+}
+
 /// Instruction and injection phrases in `s` (what tries to steer the model).
 pub fn injection_phrases(s: &str) -> Vec<String> {
     let lower = s.to_lowercase();
