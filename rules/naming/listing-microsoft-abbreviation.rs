@@ -13,9 +13,22 @@ pub fn abbreviation(s: &str) -> Option<&str> {
             return None;
         }
         let prev = s[..off].chars().next_back();
-        let next = s[off + w.len()..].chars().next();
+        let rest = &s[off + w.len()..];
+        let next = rest.chars().next();
         let joined = |c: Option<char>| matches!(c, Some('-' | '.' | '/' | '_' | '@' | '&'));
-        (!joined(prev) && !joined(next)).then_some(w)
+        // "MS-Teams", "MS-Office": the abbreviation joined to a Microsoft product by a hyphen.
+        let product = [
+            "Teams",
+            "Office",
+            "Outlook",
+            "Excel",
+            "Word",
+            "Windows",
+            "SharePoint",
+        ]
+        .iter()
+        .any(|p| rest.strip_prefix('-').is_some_and(|r| r.starts_with(p)));
+        (product || (!joined(prev) && !joined(next))).then_some(w)
     })
 }
 
@@ -59,6 +72,7 @@ mod tests {
     fn passes_on_other_uses() {
         assert!(Pkg::base().hits(ID).is_empty());
         assert_eq!(abbreviation("Runs on MS-DOS"), None);
+        assert_eq!(abbreviation("Check-ins in MS-Teams."), Some("MS"));
         assert_eq!(abbreviation("responds in 200 ms"), None);
         assert_eq!(abbreviation("MSc students"), None);
     }

@@ -13,6 +13,9 @@ pub fn outdated(s: &str) -> Option<&'static str> {
         if w.eq_ignore_ascii_case("O365") {
             return Some("O365");
         }
+        if w.eq_ignore_ascii_case("Office365") {
+            return Some("Office365");
+        }
         if w.eq_ignore_ascii_case("Office") {
             if let Some((noff, "365")) = toks.get(i + 1).copied() {
                 let between = &s[off + w.len()..noff];
@@ -60,6 +63,7 @@ mod tests {
             vec![at("manifest.json", "/description/full")]
         );
         assert_eq!(outdated("Syncs your O365 mail"), Some("O365"));
+        assert_eq!(outdated("Works with Office365."), Some("Office365"));
         assert_eq!(outdated("Search office 365 resources"), Some("Office 365"));
     }
 
