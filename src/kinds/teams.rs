@@ -396,46 +396,31 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                     .str_at("/$schema")
                     .and_then(schema::schema_path_for_url)
                     .filter(|p| p.ends_with("MicrosoftTeams.Localization.schema.json"));
-                let path = by_url.or_else(|| {
-                    ctx.manifest_version.as_deref().and_then(|v| {
-                        schema::teams_schema_path(v, "MicrosoftTeams.Localization.schema.json")
-                    })
-                });
-                if let Some(path) = path {
-                    let label = format!(
-                        "localization schema {}",
-                        schema::teams_version_of_path(&path).unwrap_or_default()
-                    );
-                    validate_doc(ctx, &target, &path, &label, findings);
-                }
+                validate_teams_file(
+                    ctx,
+                    &target,
+                    by_url,
+                    "MicrosoftTeams.Localization.schema.json",
+                    "localization",
+                    findings,
+                );
             }
-            RefKind::ResponseTemplate => {
-                let path = ctx.manifest_version.as_deref().and_then(|v| {
-                    schema::teams_schema_path(
-                        v,
-                        "MicrosoftTeams.ResponseRenderingTemplate.schema.json",
-                    )
-                });
-                if let Some(path) = path {
-                    let label = format!(
-                        "response rendering template schema {}",
-                        schema::teams_version_of_path(&path).unwrap_or_default()
-                    );
-                    validate_doc(ctx, &target, &path, &label, findings);
-                }
-            }
-            RefKind::AgenticUserTemplate => {
-                let path = ctx.manifest_version.as_deref().and_then(|v| {
-                    schema::teams_schema_path(v, "MicrosoftTeams.AgenticUser.schema.json")
-                });
-                if let Some(path) = path {
-                    let label = format!(
-                        "agentic user template schema {}",
-                        schema::teams_version_of_path(&path).unwrap_or_default()
-                    );
-                    validate_doc(ctx, &target, &path, &label, findings);
-                }
-            }
+            RefKind::ResponseTemplate => validate_teams_file(
+                ctx,
+                &target,
+                None,
+                "MicrosoftTeams.ResponseRenderingTemplate.schema.json",
+                "response rendering template",
+                findings,
+            ),
+            RefKind::AgenticUserTemplate => validate_teams_file(
+                ctx,
+                &target,
+                None,
+                "MicrosoftTeams.AgenticUser.schema.json",
+                "agentic user template",
+                findings,
+            ),
             RefKind::DeclarativeAgent => {
                 queue.extend(references::agent_refs(&target, &doc.value));
                 versioned(ctx, &target, "/version", "declarative-agent", findings);
@@ -449,6 +434,30 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
     }
     ctx.refs
         .sort_by(|a, b| (&a.from, &a.pointer).cmp(&(&b.from, &b.pointer)));
+}
+
+/// Validates a file of a Teams schema family (`schema_file`, e.g. the localization schema)
+/// against `path` when given, else against the family's schema of the manifest's version.
+fn validate_teams_file(
+    ctx: &Ctx<'_>,
+    target: &str,
+    path: Option<String>,
+    schema_file: &str,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let path = path.or_else(|| {
+        ctx.manifest_version
+            .as_deref()
+            .and_then(|v| schema::teams_schema_path(v, schema_file))
+    });
+    if let Some(path) = path {
+        let label = format!(
+            "{what} schema {}",
+            schema::teams_version_of_path(&path).unwrap_or_default()
+        );
+        validate_doc(ctx, target, &path, &label, findings);
+    }
 }
 
 /// Validates an agent or plugin file against the schema its own version field names.

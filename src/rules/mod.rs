@@ -123,10 +123,11 @@ pub struct RuleMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split_from: Option<String>,
     pub docs: Docs,
-    /// The rule's own failing and passing cases (run by the test suite, see `cases.rs`;
-    /// `explain` shows the first of each).
+    /// The rule's own failing and passing cases (run by the test suite, see `cases.rs`).
+    /// Skipped when the registry loads (no tree is built for them at start-up); `explain`
+    /// reads them from the rule file.
     #[serde(default, skip_serializing)]
-    pub tests: Option<serde_json::Value>,
+    pub tests: Option<serde::de::IgnoredAny>,
     /// The declarative check of a data rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<data::DataCheck>,
@@ -309,8 +310,13 @@ pub fn explain(r: &RuleMeta) -> String {
     }
     // The examples are the rule's own cases, which the test suite runs: what is shown here is
     // what appcert really does.
+    let tests: Option<serde_json::Value> = rule_files()
+        .iter()
+        .filter_map(|(_, text)| serde_json::from_str::<serde_json::Value>(text).ok())
+        .find(|v| v["id"] == r.id.as_str())
+        .and_then(|mut v| v.get_mut("tests").map(serde_json::Value::take));
     let case = |kind: &str| {
-        r.tests
+        tests
             .as_ref()
             .and_then(|t| t.get(kind))
             .and_then(serde_json::Value::as_array)
