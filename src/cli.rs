@@ -134,9 +134,11 @@ struct CheckArgs {
     /// With `check -` (a zip or a manifest.json on standard input): the name to report it as.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
-    /// The last published version of the checked package (zip, folder or manifest.json):
-    /// update checks (same app id and bot ids, a higher version, no removed commands…).
-    /// One checked package per run.
+    /// The last published version of the checked package (zip, folder or manifest.json; a
+    /// connector folder or swagger): update checks (Teams: same app id and bot ids, a higher
+    /// version, no removed commands…; connectors: no operation removed or renamed, no new
+    /// required input, no type changed, no response property removed). One checked package
+    /// per run, of the same kind.
     #[arg(long, value_name = "PATH")]
     previous: Option<String>,
     /// Write the report to FILE instead of standard output; `FORMAT=FILE` (e.g.
@@ -433,6 +435,14 @@ fn check(args: CheckArgs) -> ExitCode {
             Err(e) => return usage_error(&e.to_string()),
         }
     };
+    if let Some(prev) = &options.previous {
+        if let Some(p) = report.packages.iter().find(|p| p.kind != prev.kind) {
+            return usage_error(&format!(
+                "--previous {}: a {} package, but {} is a {} package; compare a package with the published version of the same package",
+                prev.input, prev.kind, p.input, p.kind
+            ));
+        }
+    }
     if let Err(code) = write_reports(&args, &outputs, &report) {
         return code;
     }

@@ -46,11 +46,21 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
     report.used_suppressions = used;
     report.is_folder = !package.is_zip();
     report.kind = kind.name();
-    if let (Some(prev), Some(m)) = (&options.previous, ctx.manifest()) {
-        report.update = Some(crate::update::UpdateInfo {
-            previous: prev.input.clone(),
-            changes: crate::update::changes(&prev.manifest, &m.value),
-        });
+    if let Some(prev) = options.previous.as_ref().filter(|p| p.kind == kind.name()) {
+        let changes = match (kind.name(), ctx.manifest(), ctx.swagger()) {
+            ("connector", _, Some((_, swagger))) => Some(crate::update::connector_changes(
+                &prev.swagger,
+                &swagger.value,
+            )),
+            (_, Some(m), _) => Some(crate::update::changes(&prev.manifest, &m.value)),
+            _ => None,
+        };
+        if let Some(changes) = changes {
+            report.update = Some(crate::update::UpdateInfo {
+                previous: prev.input.clone(),
+                changes,
+            });
+        }
     }
     report
 }

@@ -103,18 +103,24 @@ pub fn load_previous(path: &str, limits: &Limits) -> Result<options::Previous, D
             .unwrap_or_else(|| "it cannot be opened".into());
         return Err(fail(why));
     };
-    let bytes = match package.read(model::MANIFEST) {
-        Some(Ok(b)) => b,
-        Some(Err(e)) => return Err(fail(format!("manifest.json cannot be read: {e}"))),
-        None => return Err(fail("the package has no manifest.json at its root".into())),
+    let kind = kinds::detect(&package).name();
+    let file = if kind == "connector" {
+        model::SWAGGER
+    } else {
+        model::MANIFEST
     };
-    let (text, _) =
-        json::decode_text(bytes).map_err(|_| fail("manifest.json is not UTF-8".into()))?;
-    let manifest: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| fail(format!("manifest.json is not valid JSON ({e})")))?;
-    Ok(options::Previous {
-        input: input.display.clone(),
-        manifest,
+    let bytes = match package.read(file) {
+        Some(Ok(b)) => b,
+        Some(Err(e)) => return Err(fail(format!("{file} cannot be read: {e}"))),
+        None => return Err(fail(format!("the package has no {file} at its root"))),
+    };
+    let (text, _) = json::decode_text(bytes).map_err(|_| fail(format!("{file} is not UTF-8")))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| fail(format!("{file} is not valid JSON ({e})")))?;
+    Ok(if kind == "connector" {
+        options::Previous::connector(input.display.clone(), value)
+    } else {
+        options::Previous::teams(input.display.clone(), value)
     })
 }
 

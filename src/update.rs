@@ -1,5 +1,6 @@
-//! What changed between the last published version of a Teams app and the checked one
-//! (`--previous`), for the report: capabilities added or removed, version and name.
+//! What changed between the last published version of a package and the checked one
+//! (`--previous`), for the report: for a Teams app, capabilities added or removed, version and
+//! name; for a connector, operations added or removed.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -9,8 +10,34 @@ use serde_json::Value;
 pub struct Previous {
     /// The path of the previous package as given.
     pub input: String,
-    /// Its parsed manifest.
+    /// Its kind (`teams`, `connector`): compared only with a package of the same kind.
+    pub kind: &'static str,
+    /// A Teams app's parsed manifest (`Null` for a connector).
     pub manifest: serde_json::Value,
+    /// A connector's parsed swagger (`Null` for a Teams app).
+    pub swagger: serde_json::Value,
+}
+
+impl Previous {
+    /// The previous version of a Teams app.
+    pub fn teams(input: impl Into<String>, manifest: Value) -> Self {
+        Previous {
+            input: input.into(),
+            kind: "teams",
+            manifest,
+            swagger: Value::Null,
+        }
+    }
+
+    /// The previous version of a connector.
+    pub fn connector(input: impl Into<String>, swagger: Value) -> Self {
+        Previous {
+            input: input.into(),
+            kind: "connector",
+            manifest: Value::Null,
+            swagger,
+        }
+    }
 }
 
 /// The update section of a package report.
@@ -47,6 +74,53 @@ fn present(m: &Value, key: &str) -> bool {
         Some(Value::Object(o)) => !o.is_empty(),
         Some(_) => true,
     }
+}
+
+/// The operations of a connector's swagger by `operationId`, in document order.
+fn operation_ids(swagger: &Value) -> Vec<&str> {
+    let mut out = Vec::new();
+    for item in swagger
+        .get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|p| p.values())
+    {
+        for op in item.as_object().into_iter().flat_map(|o| o.values()) {
+            if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                out.push(id);
+            }
+        }
+    }
+    out
+}
+
+/// The changes from a connector's previous swagger to the current one: version and
+/// operations added or removed.
+pub fn connector_changes(prev: &Value, cur: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let (p, c) = (
+        prev.pointer("/info/version").and_then(Value::as_str),
+        cur.pointer("/info/version").and_then(Value::as_str),
+    );
+    if p != c {
+        out.push(format!(
+            "info.version: {} → {}",
+            p.unwrap_or("(none)"),
+            c.unwrap_or("(none)")
+        ));
+    }
+    let (before, now) = (operation_ids(prev), operation_ids(cur));
+    for id in &now {
+        if !before.contains(id) {
+            out.push(format!("operation added: {id}"));
+        }
+    }
+    for id in &before {
+        if !now.contains(id) {
+            out.push(format!("operation removed: {id}"));
+        }
+    }
+    out
 }
 
 /// The changes from `prev` to `cur`, in a stable order.

@@ -202,11 +202,13 @@ impl Case {
             pkg.raw_input = Some(input.clone().into_bytes());
         }
         if let Some(prev) = &self.previous {
-            let manifest = prev.build()?.json("manifest.json");
-            pkg.previous = Some(std::sync::Arc::new(crate::options::Previous {
-                input: "previous.zip".into(),
-                manifest,
-            }));
+            let built = prev.build()?;
+            let previous = if built.files.iter().any(|(n, _)| n == crate::model::SWAGGER) {
+                crate::options::Previous::connector("previous", built.json(crate::model::SWAGGER))
+            } else {
+                crate::options::Previous::teams("previous.zip", built.json("manifest.json"))
+            };
+            pkg.previous = Some(std::sync::Arc::new(previous));
         }
         Ok(pkg)
     }

@@ -420,6 +420,125 @@ fn previous_version_is_compared() {
     assert_eq!(o.status.code(), Some(2));
 }
 
+/// `--previous` on a connector: the breaking changes of an update are findings at the
+/// current swagger's pointers, the JSON report lists the operations added and removed, and a
+/// published version of another kind is a usage error.
+#[test]
+fn previous_connector_version_is_compared() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let cur = tmp.path().join("Contoso");
+    std::fs::create_dir_all(&cur).expect("mkdir");
+    let fixture = root().join("fixtures/connectors/certified");
+    for f in [
+        "apiDefinition.swagger.json",
+        "apiProperties.json",
+        "icon.png",
+        "README.md",
+    ] {
+        std::fs::copy(fixture.join(f), cur.join(f)).expect("copy");
+    }
+    let swagger = cur.join("apiDefinition.swagger.json");
+    let mut v: Value =
+        serde_json::from_slice(&std::fs::read(&swagger).expect("read")).expect("json");
+    v["paths"]["/tasks"]["get"]["parameters"][0]["required"] = Value::Bool(true);
+    v["paths"]["/tasks"]["get"]["parameters"][0]["type"] = Value::from("integer");
+    v["paths"]["/tasks"]
+        .as_object_mut()
+        .expect("path item")
+        .remove("post");
+    v["definitions"]["Task"]["properties"]
+        .as_object_mut()
+        .expect("properties")
+        .remove("status");
+    std::fs::write(&swagger, serde_json::to_vec_pretty(&v).expect("ser")).expect("write");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            cur.to_str().expect("utf-8"),
+            "--previous",
+            "fixtures/connectors/certified",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: Value = serde_json::from_slice(&o.stdout).expect("json");
+    let pkg = &report["packages"][0];
+    let found: Vec<(&str, &str, &str)> = pkg["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"].as_str().is_some_and(|r| r.starts_with("update-")))
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default(),
+                f["severity"].as_str().unwrap_or_default(),
+                f["pointer"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("update-operation-removed", "error", "/paths"),
+            (
+                "update-parameter-required-added",
+                "error",
+                "/paths/~1tasks/get/parameters/0"
+            ),
+            (
+                "update-parameter-type-changed",
+                "error",
+                "/paths/~1tasks/get/parameters/0/type"
+            ),
+            (
+                "update-response-property-removed",
+                "warning",
+                "/definitions/Task"
+            ),
+        ],
+        "{pkg}"
+    );
+    assert_eq!(
+        pkg["update"]["changes"],
+        serde_json::json!(["operation removed: CreateTask"])
+    );
+    // The published connector compared with itself: nothing to report.
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/connectors/certified",
+            "--previous",
+            "fixtures/connectors/certified",
+        ],
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // A Teams app as the published version of a connector: refused.
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            cur.to_str().expect("utf-8"),
+            "--previous",
+            "fixtures/packages/bot-commands",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("same package"));
+}
+
 /// Outputs that cannot lie: the format of `--output FILE` comes from its extension, and an
 /// unknown format or extension is a usage error that writes nothing.
 #[test]

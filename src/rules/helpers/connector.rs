@@ -29,6 +29,7 @@ pub fn publisher_kind(ctx: &Ctx<'_>) -> PublisherKind {
 }
 
 /// One operation of the swagger.
+#[derive(Clone)]
 pub struct Operation<'v> {
     /// The path template (`/tasks/{id}`).
     pub path: &'v str,
