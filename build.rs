@@ -3,6 +3,10 @@
 //! files (`kind: code`).
 
 use std::fmt::Write as _;
+
+#[path = "src/schema/text_quirks.rs"]
+#[allow(dead_code)]
+mod text_quirks;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
@@ -47,12 +51,7 @@ fn embed(table: &str, root: &Path, ext: &str, code: &mut String) {
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let mut code = String::new();
-    embed(
-        "SCHEMA_FILES",
-        &manifest_dir.join("schemas/json-schemas"),
-        "json",
-        &mut code,
-    );
+    embed_schemas(&manifest_dir.join("schemas/json-schemas"), &mut code);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded.rs");
     std::fs::write(out, code).unwrap();
     let mut rules = String::new();
@@ -62,6 +61,7 @@ fn main() {
         "json",
         &mut rules,
     );
+    rules.push_str(&rule_metadata(&manifest_dir.join("rules")));
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
     std::fs::write(out, rules).unwrap();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("code_rules.rs");
@@ -109,4 +109,68 @@ fn code_rules(root: &Path) -> String {
         writeln!(list, "    ({id:?}, {module}::check),").unwrap();
     }
     format!("{mods}\npub(crate) static CODE_RULES: &[(&str, super::CheckFn)] = &[\n{list}];\n")
+}
+
+/// The rule files as the registry reads them at start-up: minified, without their `tests`
+/// (which only the test suite and `appcert explain` read, from `RULE_FILES`), so a run does
+/// not parse and skip them. A file that is not JSON is passed whole: the registry reports it.
+fn rule_metadata(root: &Path) -> String {
+    let mut files = Vec::new();
+    collect(root, "json", &mut files);
+    let mut code = String::from("pub static RULE_METADATA: &[(&str, &str)] = &[\n");
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let rel = file
+            .strip_prefix(root)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        let meta = match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(mut v) => {
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("tests");
+                }
+                v.to_string()
+            }
+            Err(_) => text,
+        };
+        writeln!(code, "    ({rel:?}, {meta:?}),").unwrap();
+    }
+    code.push_str("];\n");
+    code
+}
+
+/// The vendored schemas, with the text patches of `src/schema/text_quirks.rs` applied (the
+/// files themselves are never modified): written to `OUT_DIR` and embedded from there.
+fn embed_schemas(root: &Path, code: &mut String) {
+    println!("cargo:rerun-if-changed={}", root.display());
+    println!("cargo:rerun-if-changed=src/schema/text_quirks.rs");
+    let out_root = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("schemas");
+    let mut files = Vec::new();
+    collect(root, "json", &mut files);
+    writeln!(code, "pub static SCHEMA_FILES: &[(&str, &str)] = &[").unwrap();
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let rel = file
+            .strip_prefix(root)
+            .unwrap()
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        let text = std::fs::read_to_string(file).unwrap();
+        let patched = text_quirks::patch_schema_text(&rel, &text);
+        let target = out_root.join(&rel);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, patched.as_bytes()).unwrap();
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            target.display().to_string()
+        )
+        .unwrap();
+    }
+    writeln!(code, "];").unwrap();
 }

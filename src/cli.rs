@@ -398,6 +398,7 @@ fn check(args: CheckArgs) -> ExitCode {
         env: None,
         progress: !args.quiet,
         previous: None,
+        one_package: false,
     };
     let mut options = options;
     if let Some(prev) = &args.previous {

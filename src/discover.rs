@@ -241,9 +241,10 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Expands every given path, keeping their order and dropping duplicates.
 pub fn discover_all(given: &[String]) -> Result<Vec<Input>, DiscoverError> {
     let mut out: Vec<Input> = Vec::new();
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for g in given {
         for input in discover(g)? {
-            if !out.iter().any(|o| o.path == input.path) {
+            if seen.insert(input.path.clone()) {
                 out.push(input);
             }
         }

@@ -34,6 +34,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         icons: BTreeMap::new(),
         connector: None,
         connector_settings: options.config.connector,
+        one_package: options.one_package,
         previous: options.previous.clone(),
     };
     let kind = kinds::detect(&package);

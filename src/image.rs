@@ -32,6 +32,11 @@ pub struct Rgba {
 }
 
 impl Rgba {
+    /// The rows of pixels, top to bottom, each `width × 4` bytes (RGBA).
+    pub fn rows(&self) -> std::slice::ChunksExact<'_, u8> {
+        self.data.chunks_exact((self.width.max(1) as usize) * 4)
+    }
+
     pub fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
         let i = ((y as usize) * (self.width as usize) + x as usize) * 4;
         match self.data.get(i..i + 4) {
@@ -107,6 +112,22 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         }
         Err(e) => return Decoded::Header(header, Undecoded::Corrupt(e.to_string())),
     };
+    let w = info.width as usize;
+    if info.color_type == png::ColorType::Rgba && info.line_size == w * 4 {
+        // Already RGBA 8-bit with rows back to back: the buffer is the image, no copy.
+        let len = w * info.height as usize * 4;
+        if buf.len() >= len {
+            buf.truncate(len);
+            return Decoded::Image(
+                header,
+                Rgba {
+                    width: info.width,
+                    height: info.height,
+                    data: buf,
+                },
+            );
+        }
+    }
     let used = buf.get(..info.buffer_size()).unwrap_or(&buf);
     match to_rgba(
         used,

@@ -158,6 +158,17 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
 #[cfg(feature = "cli")]
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
     let inputs = discover::discover_all(paths)?;
+    if let [input] = inputs.as_slice() {
+        // One package: no thread pool, and schemas compiled for its documents only.
+        let one = Options {
+            one_package: true,
+            ..options.clone()
+        };
+        let per_input = with_envs(&inputs, &one)?;
+        let opts = per_input.first().map_or(&one, |o| o.as_ref());
+        let report = run_isolated(&input.display, || check_input(input, opts));
+        return Ok(finish_run(vec![report], options));
+    }
     let per_input = with_envs(&inputs, options)?;
     let bar = progress::Progress::new(inputs.len(), options.progress);
     let packages = {

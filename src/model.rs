@@ -39,6 +39,9 @@ pub struct Ctx<'p> {
     pub connector: Option<Connector>,
     /// The run's connector settings (`--connector-kind`, `--submission`).
     pub connector_settings: crate::submission::ConnectorSettings,
+    /// The run checks this package only (`Options::one_package`): schemas are compiled for
+    /// its documents alone.
+    pub one_package: bool,
 }
 
 /// The files of a Power Platform connector, by package path (`None`: absent).

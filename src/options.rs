@@ -22,6 +22,11 @@ pub struct Options {
     /// The last published version of the package (`--previous`): the update rules compare
     /// the checked package with it.
     pub previous: Option<Arc<Previous>>,
+    /// The run checks one package and ends: each schema is compiled for the documents of
+    /// that package only (the parts they use), not whole and cached for further packages.
+    /// `check_paths` sets it when it finds one package; keep it off for a process that
+    /// checks package after package (a language server).
+    pub one_package: bool,
 }
 
 pub use crate::update::Previous;
@@ -36,6 +41,7 @@ impl Default for Options {
             env: None,
             progress: false,
             previous: None,
+            one_package: false,
         }
     }
 }

@@ -14,9 +14,9 @@ const MIN_IOU: f64 = 0.3;
 /// their bounding box. `None` when there is no symbol.
 fn mask(img: &Rgba, is_symbol: impl Fn([u8; 4]) -> bool) -> Option<Vec<bool>> {
     let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0u32, 0u32);
-    for y in 0..img.height {
-        for x in 0..img.width {
-            if is_symbol(img.pixel(x, y)) {
+    for (row, y) in img.rows().zip(0u32..) {
+        for (p, x) in row.chunks_exact(4).zip(0u32..) {
+            if is_symbol([p[0], p[1], p[2], p[3]]) {
                 x0 = x0.min(x);
                 y0 = y0.min(y);
                 x1 = x1.max(x);
@@ -33,22 +33,34 @@ fn mask(img: &Rgba, is_symbol: impl Fn([u8; 4]) -> bool) -> Option<Vec<bool>> {
     let ox = i64::from(x0) - (side - w) / 2;
     let oy = i64::from(y0) - (side - h) / 2;
     let g = GRID as i64;
-    let symbol_at = |x: i64, y: i64| {
-        x >= 0
-            && y >= 0
-            && x < i64::from(img.width)
-            && y < i64::from(img.height)
-            && is_symbol(img.pixel(x as u32, y as u32))
-    };
+    // One pass over the pixels: a symbol pixel at offset d in the square marks every cell
+    // whose span [floor(i·side/g), ceil((i+1)·side/g)) holds it (cells overlap when side is
+    // not a multiple of the grid).
+    let spans: Vec<(usize, usize)> = (0..side)
+        .map(|d| {
+            let lo = d * g / side;
+            let hi = (((d + 1) * g + side - 1) / side - 1).min(g - 1);
+            (lo as usize, hi as usize)
+        })
+        .collect();
     let mut out = vec![false; GRID * GRID];
-    for gy in 0..g {
-        for gx in 0..g {
-            // Any symbol pixel in the cell marks it.
-            let (cx0, cx1) = (gx * side / g, ((gx + 1) * side + g - 1) / g);
-            let (cy0, cy1) = (gy * side / g, ((gy + 1) * side + g - 1) / g);
-            let hit = (cy0..cy1.max(cy0 + 1))
-                .any(|y| (cx0..cx1.max(cx0 + 1)).any(|x| symbol_at(ox + x, oy + y)));
-            out[(gy * g + gx) as usize] = hit;
+    for (row, y) in img.rows().zip(0i64..) {
+        let dy = y - oy;
+        if dy < 0 || dy >= side {
+            continue;
+        }
+        let (gy0, gy1) = spans[dy as usize];
+        for (p, x) in row.chunks_exact(4).zip(0i64..) {
+            let dx = x - ox;
+            if dx < 0 || dx >= side || !is_symbol([p[0], p[1], p[2], p[3]]) {
+                continue;
+            }
+            let (gx0, gx1) = spans[dx as usize];
+            for gy in gy0..=gy1 {
+                for gx in gx0..=gx1 {
+                    out[gy * GRID + gx] = true;
+                }
+            }
         }
     }
     Some(out)
@@ -73,10 +85,7 @@ fn outline_mask(img: &Rgba) -> Option<Vec<bool>> {
         .collect();
     let opaque_ring = ring.iter().filter(|p| p[3] > 127).count();
     let total = (w as usize) * (h as usize);
-    let opaque = (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .filter(|(x, y)| img.pixel(*x, *y)[3] > 127)
-        .count();
+    let opaque = img.data.chunks_exact(4).filter(|p| p[3] > 127).count();
     if opaque_ring * 2 > ring.len() && opaque * 2 > total {
         // Reverse form: the symbol is the transparent cut-out.
         mask(img, |p| p[3] <= 127)

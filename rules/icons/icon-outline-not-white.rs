@@ -26,9 +26,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let mut first: Option<(u32, u32, [u8; 4])> = None;
         let mut transparent = 0usize;
         let mut opaque_white = 0usize;
-        for y in 0..img.height {
-            for x in 0..img.width {
-                let p = img.pixel(x, y);
+        for (row, y) in img.rows().zip(0u32..) {
+            for (p, x) in row.chunks_exact(4).zip(0u32..) {
+                let p = [p[0], p[1], p[2], p[3]];
                 let white = p[0] == 255 && p[1] == 255 && p[2] == 255;
                 if p[3] == 0 {
                     transparent += 1;

@@ -90,7 +90,12 @@ pub(crate) fn validate_doc(
     let Some(doc) = ctx.docs.get(file) else {
         return;
     };
-    match schema::validate_by_path(schema_path, &doc.value) {
+    let result = if ctx.one_package {
+        schema::validate_by_path_once(schema_path, &doc.value)
+    } else {
+        schema::validate_by_path(schema_path, &doc.value)
+    };
+    match result {
         Ok(errors) => {
             for e in &errors {
                 findings.extend(schema::messages::to_findings(e, file, &doc.value, label));

@@ -245,7 +245,7 @@ pub fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| {
         let mut rules = BTreeMap::new();
         let mut errors = Vec::new();
-        for (path, text) in rule_files() {
+        for (path, text) in embedded::RULE_METADATA {
             match serde_json::from_str::<RuleMeta>(text) {
                 Ok(meta) => {
                     if rules.contains_key(&meta.id) {

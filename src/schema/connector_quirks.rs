@@ -5,56 +5,6 @@
 
 use serde_json::{json, Value};
 
-/// Removes `//` and `/* */` comments outside strings (the schemas' URLs keep their `//`).
-pub fn strip_comments(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    let mut in_string = false;
-    let mut start = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if in_string {
-            if c == b'\\' {
-                i += 2;
-                continue;
-            }
-            if c == b'"' {
-                in_string = false;
-            }
-            i += 1;
-            continue;
-        }
-        if c == b'"' {
-            in_string = true;
-            i += 1;
-            continue;
-        }
-        if c == b'/' && bytes.get(i + 1) == Some(&b'/') {
-            out.push_str(&text[start..i]);
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-            start = i;
-            continue;
-        }
-        if c == b'/' && bytes.get(i + 1) == Some(&b'*') {
-            out.push_str(&text[start..i]);
-            i += 2;
-            while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
-                i += 1;
-            }
-            i = (i + 2).min(bytes.len());
-            start = i;
-            continue;
-        }
-        i += 1;
-    }
-    out.push_str(&text[start.min(text.len())..]);
-    out
-}
-
 fn add_property(obj: Option<&mut Value>, name: &str, schema: Value) {
     if let Some(props) = obj
         .and_then(|o| o.get_mut("properties"))

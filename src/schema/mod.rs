@@ -4,6 +4,7 @@
 mod connector_quirks;
 pub mod messages;
 pub mod quirks;
+pub mod text_quirks;
 
 use serde_json::Value;
 use std::collections::HashMap;
@@ -143,13 +144,154 @@ pub fn validator(schema_path: &str) -> Compiled {
     cell.get_or_init(|| compile(key, text)).clone()
 }
 
+/// The whole validator of a schema if a run already compiled it.
+fn compiled(schema_path: &str) -> Option<Compiled> {
+    let map = match cache().lock() {
+        Ok(m) => m,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    map.get(schema_path).and_then(|cell| cell.get().cloned())
+}
+
+/// Validates `instance` with a validator compiled for it alone, when the run checks one
+/// package: the root `properties` the instance does not have are compiled as `true` (a
+/// `properties` subschema applies only to a member that is there, and `additionalProperties`
+/// reads only the names, which stay), so the definitions only they reference are never
+/// compiled. The errors are the same as with the whole schema; the validator is not cached.
+pub fn validate_by_path_once(
+    schema_path: &str,
+    instance: &Value,
+) -> Result<Vec<SchemaError>, SchemaLoadError> {
+    // A second document for the same schema with other members (localization files) takes
+    // the whole validator, compiled once: at most one pruned and one whole compile per schema.
+    type Pruned = Mutex<HashMap<String, (String, Compiled)>>;
+    static PRUNED: OnceLock<Pruned> = OnceLock::new();
+    let members = match instance.as_object() {
+        Some(o) => o
+            .keys()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("\u{0}"),
+        None => String::new(),
+    };
+    let validator = match compiled(schema_path) {
+        Some(whole) => whole?,
+        None => {
+            let pruned = PRUNED.get_or_init(Default::default);
+            let mut map = match pruned.lock() {
+                Ok(m) => m,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            match map.get(schema_path) {
+                Some((seen, v)) if *seen == members => v.clone()?,
+                Some(_) => {
+                    drop(map);
+                    validator(schema_path)?
+                }
+                None => {
+                    let v = compile_pruned(schema_path, instance);
+                    map.insert(schema_path.to_string(), (members, v.clone()));
+                    v?
+                }
+            }
+        }
+    };
+    let mut out = Vec::new();
+    for error in validator.iter_errors(instance) {
+        convert(&error, &mut out);
+    }
+    Ok(out)
+}
+
+/// The validator of a bundled schema compiled for `instance` alone (never cached).
+fn compile_pruned(schema_path: &str, instance: &Value) -> Compiled {
+    let Some((key, text)) = files().iter().find(|(p, _)| *p == schema_path) else {
+        return Err(SchemaLoadError {
+            schema_path: schema_path.to_string(),
+            message: "no such bundled schema".into(),
+        });
+    };
+    compile_with(key, text, |schema| {
+        prune_absent_properties(schema, instance);
+        true
+    })
+}
+
+/// Validates `instance` with a validator compiled for it alone, always (no cache): what
+/// `validate_by_path_once` does for the first document of a schema. For the tests that
+/// compare it with the whole schema.
+#[doc(hidden)]
+pub fn validate_pruned(
+    schema_path: &str,
+    instance: &Value,
+) -> Result<Vec<SchemaError>, SchemaLoadError> {
+    let validator = compile_pruned(schema_path, instance)?;
+    let mut out = Vec::new();
+    for error in validator.iter_errors(instance) {
+        convert(&error, &mut out);
+    }
+    Ok(out)
+}
+
+/// Replaces the root `properties` subschemas of members `instance` does not have with `true`,
+/// except those a `$ref` points into (`#/properties/composeExtensions/…`).
+fn prune_absent_properties(schema: &mut Value, instance: &Value) {
+    let Some(present) = instance.as_object() else {
+        return;
+    };
+    let mut all = Vec::new();
+    collect_refs(schema, &mut all);
+    let referenced: Vec<String> = all
+        .iter()
+        .filter_map(|r| r.strip_prefix("#/properties/"))
+        .map(|rest| {
+            let name = rest.split('/').next().unwrap_or(rest);
+            name.replace("~1", "/").replace("~0", "~")
+        })
+        .collect();
+    let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (name, sub) in props.iter_mut() {
+        if !present.contains_key(name) && !referenced.contains(name) {
+            *sub = Value::Bool(true);
+        }
+    }
+}
+
+/// The `$ref`s under `v` that point into the root `properties`.
+fn collect_refs<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
+    match v {
+        Value::Object(o) => {
+            for (k, child) in o {
+                match (k.as_str(), child) {
+                    ("$ref", Value::String(r)) if r.starts_with("#/properties/") => out.push(r),
+                    _ => collect_refs(child, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|c| collect_refs(c, out)),
+        _ => {}
+    }
+}
+
 fn compile(schema_path: &str, text: &str) -> Compiled {
+    compile_with(schema_path, text, |_| false)
+}
+
+/// Compiles a bundled schema; `adjust` may prune it for one instance (and says so: the
+/// definitions nothing references any more are then dropped, after the patches).
+fn compile_with(
+    schema_path: &str,
+    text: &str,
+    adjust: impl FnOnce(&mut Value) -> bool,
+) -> Compiled {
     let err = |message: String| SchemaLoadError {
         schema_path: schema_path.to_string(),
         message,
     };
-    let text = quirks::patch_schema_text(schema_path, text);
-    let mut schema: Value = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+    // The embedded text is already patched (`text_quirks`, applied by build.rs).
+    let mut schema: Value = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
     let draft = match schema.get("$schema").and_then(Value::as_str) {
         Some(s) if s.contains("2020-12") => jsonschema::Draft::Draft202012,
         // ajv-draft-04, which the toolkit uses, is draft-04 core plus the draft-07 keywords
@@ -157,15 +299,23 @@ fn compile(schema_path: &str, text: &str) -> Compiled {
         // for these schemas (none uses a draft-04-only construct).
         _ => jsonschema::Draft::Draft7,
     };
+    let one_off = adjust(&mut schema);
     quirks::patch_schema(schema_path, &mut schema);
-    jsonschema::options()
+    let compiled = jsonschema::options()
         .with_draft(draft)
         .should_validate_formats(true)
         .with_format("uri", quirks::is_ajv_uri)
         .with_format("email", quirks::is_ajv_email)
         .build(&schema)
         .map(Arc::new)
-        .map_err(|e| err(e.to_string()))
+        .map_err(|e| err(e.to_string()));
+    if one_off {
+        // A one-package run ends soon after: freeing the schema tree (tens of thousands of
+        // nodes, ~13 % of such a run) buys nothing. Whole validators are built once per
+        // schema and free theirs.
+        std::mem::forget(schema);
+    }
+    compiled
 }
 
 /// Validates `instance` against the bundled schema at `schema_path` (relative to

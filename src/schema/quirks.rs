@@ -12,25 +12,10 @@
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
-/// Applied to the raw schema text before it is parsed.
-///
-/// The toolkit replaces `\a` with `\u0007` and `\v` with `\u000b` in the raw text of every
-/// schema before parsing it (`AppManifestUtils.fetchSchema`:
-/// `raw.replace(/\\a/g, "\\u0007").replace(/\\v/g, "\\u000b")`), because `\a` is not a valid
-/// escape in an ECMA-262 unicode-mode regular expression. We do exactly the same, on the same
-/// text, so that every other string the replacement happens to touch changes identically too.
-pub fn patch_schema_text<'a>(schema_path: &str, text: &'a str) -> Cow<'a, str> {
-    if schema_path.starts_with("connectors/") {
-        return Cow::Owned(super::connector_quirks::strip_comments(text));
-    }
-    if text.contains("\\a") || text.contains("\\v") {
-        Cow::Owned(text.replace("\\a", "\\u0007").replace("\\v", "\\u000b"))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
+pub use super::text_quirks::patch_schema_text;
 
-/// Applied to the parsed schema (after `patch_schema_text`).
+/// Applied to the parsed schema (after `patch_schema_text`, which `build.rs` applies to the
+/// embedded text).
 pub fn patch_schema(schema_path: &str, schema: &mut Value) {
     if schema_path.starts_with("connectors/") {
         super::connector_quirks::patch(schema_path, schema);

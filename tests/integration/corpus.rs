@@ -79,3 +79,54 @@ fn corpus_packages_are_checked_without_panics_and_located() {
         "findings without line/column: {unlocated:#?}"
     );
 }
+
+/// A one-package run compiles each schema for that package's document alone (the root
+/// properties it does not have compiled as `true`, the definitions nothing then references
+/// dropped): the errors must be exactly those of the whole schema, for every manifest of the
+/// fixtures and of the corpus, whatever members each has.
+#[test]
+fn schemas_pruned_for_one_document_report_what_whole_schemas_report() {
+    let mut dirs = vec![
+        root().join("fixtures/packages"),
+        root().join("fixtures/failing"),
+    ];
+    dirs.extend(corpus_dir());
+    let mut compared = 0;
+    for dir in dirs {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.file_name() != "manifest.json" {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let Ok(value) =
+                serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+            else {
+                continue;
+            };
+            let Some(path) = value
+                .get("manifestVersion")
+                .and_then(|v| v.as_str())
+                .and_then(appcert::schema::manifest_schema_path)
+            else {
+                continue;
+            };
+            let whole = appcert::schema::validate_by_path(&path, &value);
+            let pruned = appcert::schema::validate_pruned(&path, &value);
+            assert_eq!(
+                format!("{whole:?}"),
+                format!("{pruned:?}"),
+                "{}",
+                entry.path().display()
+            );
+            compared += 1;
+        }
+    }
+    eprintln!("{compared} manifests compared");
+    assert!(compared >= 10, "only {compared} manifests compared");
+}
