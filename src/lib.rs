@@ -24,6 +24,7 @@
 pub mod cli;
 pub mod config;
 pub mod finding;
+pub mod fix;
 pub mod limits;
 #[cfg(feature = "cli")]
 pub mod lsp;
