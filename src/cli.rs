@@ -84,7 +84,8 @@ enum Format {
     Github,
     /// Markdown tables, for $GITHUB_STEP_SUMMARY or a pull-request comment.
     Markdown,
-    /// One line per finding: `path:line:column: severity rule: message` (grep and editors).
+    /// One line per finding: `path:line:column: severity rule: message` (grep and editors); `[*]`
+    /// before the message when `--fix` fixes it, `[?]` when `--fix --unsafe-fixes` does.
     Concise,
 }
 
@@ -664,7 +665,16 @@ fn concise(report: &crate::Report, cwd: &std::path::Path) -> String {
             if let Some(line) = f.line {
                 at.push_str(&format!(":{line}:{}", f.column.unwrap_or(1)));
             }
-            out.push_str(&format!("{at}: {} {}: {}\n", f.severity, f.rule, f.message));
+            // `[*]`: `--fix` removes it (as in ruff); `[?]`: with `--unsafe-fixes`.
+            let mark = match f.fix.as_ref().map(|x| x.applicability) {
+                Some(crate::finding::Applicability::Safe) => " [*]",
+                Some(crate::finding::Applicability::Unsafe) => " [?]",
+                None => "",
+            };
+            out.push_str(&format!(
+                "{at}: {} {}:{mark} {}\n",
+                f.severity, f.rule, f.message
+            ));
         }
     }
     out

@@ -16,11 +16,14 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
     Notification as _, PublishDiagnostics, ShowMessage,
 };
+use lsp_types::request::Request as _;
 use lsp_types::{
-    Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, MessageType,
-    NumberOrString, Position, PositionEncodingKind, PublishDiagnosticsParams, Range, SaveOptions,
-    ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, Diagnostic, DiagnosticSeverity, InitializeParams,
+    InitializeResult, MessageType, NumberOrString, Position, PositionEncodingKind,
+    PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities, ServerInfo,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -549,6 +552,91 @@ impl Server {
     }
 }
 
+impl Server {
+    /// `textDocument/codeAction`: a quick fix for each finding of the document with a fix whose
+    /// range meets the requested one (the package checked with the open buffers, as published).
+    /// Unsafe fixes are offered too, not preferred: the user picks each one.
+    pub fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return Vec::new();
+        };
+        let Some(root) = package_of(&path) else {
+            return Vec::new();
+        };
+        let Some(name) = package_name(&root, &path) else {
+            return Vec::new();
+        };
+        let report = self.check(&root);
+        let wanted = params.range;
+        let meets = |r: &Range| {
+            (r.start.line, r.start.character) <= (wanted.end.line, wanted.end.character)
+                && (wanted.start.line, wanted.start.character) <= (r.end.line, r.end.character)
+        };
+        let mut actions = Vec::new();
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.counts() && f.file == name)
+        {
+            let Some(fix) = &f.fix else { continue };
+            let diag = diagnostic(
+                f,
+                report.sources.get(&f.file).map(String::as_str),
+                self.encoding,
+            );
+            if !meets(&diag.range) {
+                continue;
+            }
+            let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+            let mut complete = true;
+            for e in &fix.edits {
+                let file = root.join(&e.file);
+                let (Some(uri), Some(text)) = (uri_of(&file), self.text_of(&file)) else {
+                    complete = false;
+                    break;
+                };
+                let range = Range::new(
+                    position(&text, e.range.start, self.encoding),
+                    position(&text, e.range.end, self.encoding),
+                );
+                changes.entry(uri).or_default().push(TextEdit {
+                    range,
+                    new_text: e.replacement.clone(),
+                });
+            }
+            if !complete {
+                continue;
+            }
+            let safe = fix.applicability == crate::finding::Applicability::Safe;
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: if safe {
+                    fix.title.clone()
+                } else {
+                    format!("{} (changes meaning)", fix.title)
+                },
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diag]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(changes),
+                    ..WorkspaceEdit::default()
+                }),
+                is_preferred: Some(safe),
+                ..CodeAction::default()
+            }));
+        }
+        actions
+    }
+
+    /// The text of a file as the checks saw it: the open buffer, else the file on disk.
+    fn text_of(&self, path: &Path) -> Option<String> {
+        if let Some(t) = self.docs.get(path) {
+            return Some(t.clone());
+        }
+        let bytes = std::fs::read(path).ok()?;
+        String::from_utf8(bytes).ok()
+    }
+}
+
 /// The capabilities announced to the client.
 fn capabilities(enc: Encoding) -> ServerCapabilities {
     ServerCapabilities {
@@ -564,6 +652,10 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
                 })),
             },
         )),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -615,6 +707,19 @@ pub fn serve(connection: Connection) -> Result<(), String> {
                     .map_err(|e| e.to_string())?
                 {
                     return Ok(());
+                }
+                if req.method == lsp_types::request::CodeActionRequest::METHOD {
+                    let response = match serde_json::from_value::<CodeActionParams>(req.params) {
+                        Ok(p) => Response::new_ok(req.id, server.code_actions(&p)),
+                        Err(e) => Response::new_err(
+                            req.id,
+                            ErrorCode::InvalidParams as i32,
+                            format!("invalid codeAction parameters: {e}"),
+                        ),
+                    };
+                    let _ = server.out.sender.send(Message::Response(response));
+                    server.run_due();
+                    continue;
                 }
                 let _ = server.out.sender.send(Message::Response(Response::new_err(
                     req.id,
