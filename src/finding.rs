@@ -81,7 +81,7 @@ pub struct Finding {
     #[serde(skip)]
     pub secret: bool,
     /// The mechanical fix, when the finding has exactly one (`--fix`, the editor's quick fix).
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
 }
 
