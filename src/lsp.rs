@@ -556,6 +556,8 @@ impl Server {
     /// `textDocument/codeAction`: a quick fix for each finding of the document with a fix whose
     /// range meets the requested one (the package checked with the open buffers, as published).
     /// Unsafe fixes are offered too, not preferred: the user picks each one.
+    // `WorkspaceEdit::changes` is keyed by `Uri` (lsp-types' type), which clippy deems mutable.
+    #[allow(clippy::mutable_key_type)]
     pub fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
         let Some(path) = path_of(&params.text_document.uri) else {
             return Vec::new();

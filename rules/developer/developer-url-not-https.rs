@@ -50,7 +50,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         let fix = match &u.url {
             Some(url) if url.scheme() == "http" => ctx
                 .manifest()
-                .and_then(|doc| crate::rules::helpers::https_fix(doc, &u.pointer)),
+                .and_then(|doc| crate::rules::helpers::https_fix(doc, u.pointer)),
             _ => None,
         };
         out.push(

@@ -44,13 +44,21 @@ const PRIVACY: &str = "\"https://harborlightlabs.net/legal/privacy\"";
 fn broken() -> Pkg {
     let pkg = Pkg::fixture("bot-commands")
         .replace("manifest.json", "teams/v1.26/", "teams/v1.25/")
-        .replace("manifest.json", "\"version\": \"1.0.0\"", "\"version\": \"1.0\"")
+        .replace(
+            "manifest.json",
+            "\"version\": \"1.0.0\"",
+            "\"version\": \"1.0\"",
+        )
         .replace(
             "manifest.json",
             "\"app.harborlightlabs.net\"]",
             "\"app.harborlightlabs.net\", \"HARBORLIGHTLABS.net\"]",
         )
-        .replace("manifest.json", PRIVACY, "\"http://harborlightlabs.net/legal/privacy\"");
+        .replace(
+            "manifest.json",
+            PRIVACY,
+            "\"http://harborlightlabs.net/legal/privacy\"",
+        );
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(pkg.text("manifest.json").into_bytes());
     pkg.set("manifest.json", bytes)
@@ -193,7 +201,10 @@ fn diff_prints_what_fix_would_change_and_writes_nothing() {
     assert!(!tmp.path().join("app.fixed.zip").exists());
 
     // Nothing to fix: no diff, exit 0.
-    let o = appcert(&root(), &["check", "--diff", "fixtures/packages/bot-commands"]);
+    let o = appcert(
+        &root(),
+        &["check", "--diff", "fixtures/packages/bot-commands"],
+    );
     assert_exit(&o, 0);
     assert_eq!(out(&o), "");
     assert_eq!(err(&o), "No finding would be fixed.\n");
@@ -219,7 +230,10 @@ fn concise_output_marks_what_fix_fixes() {
 #[test]
 fn fix_flags_misused_are_usage_errors() {
     let cases: [(&[&str], &str); 3] = [
-        (&["check", "--unsafe-fixes", "."], "--unsafe-fixes applies with --fix or --diff"),
+        (
+            &["check", "--unsafe-fixes", "."],
+            "--unsafe-fixes applies with --fix or --diff",
+        ),
         (&["check", "--fix", "-"], "not on standard input"),
         (&["check", "--diff", "-"], "not on standard input"),
     ];
