@@ -1,7 +1,8 @@
 //! `appcert lsp`: a language server over stdio. When a file of a package is opened, changed or
 //! saved, the whole package is re-checked (the editor's unsaved buffers overlaid on the files
 //! on disk, exactly the command line's checks on that folder) and diagnostics are published for
-//! every file of the package, clearing the ones that are fixed.
+//! every file of the package, clearing the ones that are fixed. `textDocument/codeAction`
+//! offers the findings' fixes as quick fixes (the edits of `--fix`).
 //!
 //! Initialization options (all optional):
 //! `{"profile": "store"|"org", "denyWarnings": bool, "config": "path/to/appcert.toml",
