@@ -15,7 +15,7 @@ use std::process::ExitCode;
     name = "appcert",
     version,
     about = "Tells you, offline and before you submit, whether a Microsoft Teams / Microsoft 365 Copilot app package will pass certification, and what to fix.",
-    after_help = "Exit codes: 0 every package passed, 1 at least one package failed, 2 usage error or appcert could not run."
+    after_help = "Exit codes: 0 every package passed, 1 at least one package failed, 2 usage error or appcert could not run (with --diff: 1 when --fix would change something)."
 )]
 struct Cli {
     #[command(subcommand)]
