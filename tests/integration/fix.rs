@@ -247,3 +247,65 @@ fn fix_flags_misused_are_usage_errors() {
     let o = appcert(&root(), &["check", "--fix", "--diff", "."]);
     assert_exit(&o, 2);
 }
+
+/// Like ruff's fix convergence check: on every fixture package (clean and failing), fixing
+/// leaves no fixable finding, fixing again changes nothing, and every finding that was not
+/// fixable is still reported.
+#[test]
+fn fixes_converge_on_every_fixture() {
+    let options = appcert::Options::default();
+    let mut dirs = Vec::new();
+    for group in ["fixtures/packages", "fixtures/failing"] {
+        for e in std::fs::read_dir(root().join(group)).unwrap() {
+            let p = e.unwrap().path();
+            if p.join("manifest.json").is_file() {
+                dirs.push(p);
+            }
+        }
+    }
+    assert!(dirs.len() > 10, "{dirs:?}");
+    let mut fixed_somewhere = 0;
+    for dir in dirs {
+        let files: Vec<(String, Vec<u8>)> = read_tree(&dir).into_iter().collect();
+        let before = appcert::check_files("pkg", files.clone(), &options);
+        let fixed = appcert::fix::fix_files("pkg", files, &options, true);
+        fixed_somewhere += fixed.fixed;
+        let left: Vec<&str> = fixed
+            .report
+            .findings
+            .iter()
+            .filter(|f| appcert::fix::applicable(f, true))
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert!(
+            left.is_empty(),
+            "{}: still fixable: {left:?}",
+            dir.display()
+        );
+        let again = appcert::fix::fix_files(
+            "pkg",
+            fixed.files.clone().into_iter().collect(),
+            &options,
+            true,
+        );
+        assert!(
+            again.changed.is_empty(),
+            "{}: not idempotent",
+            dir.display()
+        );
+        for f in before.findings.iter().filter(|f| f.fix.is_none()) {
+            assert!(
+                fixed
+                    .report
+                    .findings
+                    .iter()
+                    .any(|g| g.rule == f.rule && g.file == f.file && g.pointer == f.pointer),
+                "{}: fixing removed the unfixable {} at {}",
+                dir.display(),
+                f.rule,
+                f.pointer
+            );
+        }
+    }
+    assert!(fixed_somewhere > 0, "no fixture has a fixable finding");
+}
