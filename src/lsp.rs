@@ -311,6 +311,9 @@ pub struct Server {
     pending: HashMap<PathBuf, Instant>,
     /// Per package folder, the files that have diagnostics published.
     published: HashMap<PathBuf, BTreeSet<PathBuf>>,
+    /// Per package folder, the report last published (the code actions' findings while no
+    /// check is pending).
+    reports: HashMap<PathBuf, PackageReport>,
     /// The connection to the client.
     out: Connection,
 }
@@ -417,6 +420,7 @@ impl Server {
             .any(|f| root.join(f).is_file() || self.docs.keys().any(|p| p == &root.join(f)));
         if !has_root {
             // The package is gone (its manifest deleted): clear what was published.
+            self.reports.remove(root);
             for path in self.published.remove(root).unwrap_or_default() {
                 self.publish(&path, Vec::new());
             }
@@ -455,6 +459,7 @@ impl Server {
             self.publish(&path, diags);
         }
         self.published.insert(root.to_path_buf(), now);
+        self.reports.insert(root.to_path_buf(), report);
     }
 
     fn publish(&self, path: &Path, diagnostics: Vec<Diagnostic>) {
@@ -473,6 +478,7 @@ impl Server {
             return;
         }
         self.pending.remove(root);
+        self.reports.remove(root);
         for path in self.published.remove(root).unwrap_or_default() {
             self.publish(&path, Vec::new());
         }
@@ -569,7 +575,15 @@ impl Server {
         let Some(name) = package_name(&root, &path) else {
             return Vec::new();
         };
-        let report = self.check(&root);
+        // The published report when it is current, else a check of the buffers as they are.
+        let fresh;
+        let report = match self.reports.get(&root) {
+            Some(r) if !self.pending.contains_key(&root) => r,
+            _ => {
+                fresh = self.check(&root);
+                &fresh
+            }
+        };
         let wanted = params.range;
         let meets = |r: &Range| {
             (r.start.line, r.start.character) <= (wanted.end.line, wanted.end.character)
@@ -685,6 +699,7 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         docs: HashMap::new(),
         pending: HashMap::new(),
         published: HashMap::new(),
+        reports: HashMap::new(),
         out: connection,
     };
     for p in problems {

@@ -491,3 +491,32 @@ fn lsp_offers_the_fixes_as_quick_fixes_on_the_open_buffer() {
     assert_eq!(none, serde_json::json!([]));
     c.shutdown();
 }
+
+#[test]
+fn lsp_quick_fixes_follow_a_change_not_yet_checked() {
+    let (_tmp, dir) = package("tab-personal");
+    let manifest = dir.join("manifest.json");
+    let original = std::fs::read_to_string(&manifest).unwrap();
+    // A debounce no test waits for: the change below stays pending.
+    let mut c = Client::start(serde_json::json!({ "debounceMs": 600000 }), None);
+    c.open(&manifest, &original);
+    let edited = original.replacen("\"version\": \"1.0.0\"", "\"version\": \"3.1\"", 1);
+    assert_ne!(edited, original, "the fixture changed: update the test");
+    c.change(&manifest, 2, &edited);
+    let actions = c.request(
+        "textDocument/codeAction",
+        serde_json::json!({
+            "textDocument": { "uri": uri(&manifest) },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 9999, "character": 0 } },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert_eq!(titles, vec!["Write the version as `3.1.0`"]);
+    c.shutdown();
+}
