@@ -18,8 +18,9 @@
 //! in parallel, and [`cli::run`] is the whole command line.
 
 // The public API: checking a package held in memory (`check_zip_bytes`, `check_files`),
-// the options, the report and its renderers, the configuration and the rule registry. With
-// the `cli` feature: checking paths on disk (`check_paths`) and the command line itself.
+// applying the findings' fixes to it (`fix`), the options, the report and its renderers, the
+// configuration and the rule registry. With the `cli` feature: checking paths on disk
+// (`check_paths`), fixing them (`fix_paths`) and the command line itself.
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
