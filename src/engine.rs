@@ -228,7 +228,7 @@ fn resolve_fix(ctx: &Ctx<'_>, f: &mut Finding) {
             } else {
                 0
             };
-            let range = e.range.start + shift..e.range.end + shift;
+            let range = e.range.start.saturating_add(shift)..e.range.end.saturating_add(shift);
             let fits = range.start <= range.end
                 && range.end <= bytes.len()
                 && boundary(bytes, range.start)
