@@ -15,7 +15,7 @@ use std::process::ExitCode;
     name = "appcert",
     version,
     about = "Tells you, offline and before you submit, whether a Microsoft Teams / Microsoft 365 Copilot app package will pass certification, and what to fix.",
-    after_help = "Exit codes: 0 every package passed, 1 at least one package failed, 2 usage error or appcert could not run."
+    after_help = "Exit codes: 0 every package passed, 1 at least one package failed, 2 usage error or appcert could not run (with --diff: 1 when --fix would change something)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -84,7 +84,8 @@ enum Format {
     Github,
     /// Markdown tables, for $GITHUB_STEP_SUMMARY or a pull-request comment.
     Markdown,
-    /// One line per finding: `path:line:column: severity rule: message` (grep and editors).
+    /// One line per finding: `path:line:column: severity rule: message` (grep and editors); `[*]`
+    /// before the message when `--fix` fixes it, `[?]` when `--fix --unsafe-fixes` does.
     Concise,
 }
 
@@ -202,6 +203,19 @@ struct CheckArgs {
     /// (the findings, failing packages and the total are still printed).
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Apply the safe fixes (a BOM, `$schema` against `manifestVersion`, a two-part `version`,
+    /// white space around names, repeated `validDomains`…): package folders are changed in
+    /// place; a zip is never modified, its corrected copy `NAME.fixed.zip` is written beside it
+    /// (files the package does not use left out). The report shows what remains.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// With `--fix` or `--diff`: the fixes that change meaning too (`http://` to `https://`).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print what `--fix` would change as a unified diff and write nothing; exit 1 when there
+    /// would be changes, 0 otherwise.
+    #[arg(long, conflicts_with_all = ["output", "statistics", "format"])]
+    diff: bool,
     /// Nesting depth of a JSON file.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_json_depth)]
     max_json_depth: usize,
@@ -422,7 +436,27 @@ fn check(args: CheckArgs) -> ExitCode {
             return usage_error(&format!("--env-file {}: no such file", f.display()));
         }
     }
-    let report = if args.paths.iter().any(|p| p == "-") {
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return usage_error("--unsafe-fixes applies with --fix or --diff");
+    }
+    if (args.fix || args.diff) && args.paths.iter().any(|p| p == "-") {
+        return usage_error(
+            "--fix and --diff work on package folders and zip files, not on standard input",
+        );
+    }
+    if args.diff {
+        return diff(&args, &options);
+    }
+    let mut fixed_summary = None;
+    let report = if args.fix {
+        match crate::fix_paths(&args.paths, &options, true, args.unsafe_fixes) {
+            Ok(run) => {
+                fixed_summary = Some(fix_summary(&run, false));
+                run.report
+            }
+            Err(e) => return usage_error(&e.to_string()),
+        }
+    } else if args.paths.iter().any(|p| p == "-") {
         if args.paths.len() > 1 {
             return usage_error("`-` (standard input) cannot be mixed with other paths");
         }
@@ -447,11 +481,98 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Err(code) = write_reports(&args, &outputs, &report) {
         return code;
     }
+    if let Some(summary) = fixed_summary {
+        eprint!("{summary}");
+    }
     if report.all_passed() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// `--diff`: the unified diff of what `--fix` would change, on standard output; exit 1 when
+/// there would be changes.
+fn diff(args: &CheckArgs, options: &Options) -> ExitCode {
+    let run = match crate::fix_paths(&args.paths, options, false, args.unsafe_fixes) {
+        Ok(run) => run,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    let mut text = String::new();
+    for p in &run.packages {
+        for (name, before, after) in &p.changes {
+            text.push_str(&unified_diff(&p.input.display, name, before, after));
+        }
+    }
+    let _ = print(&text);
+    eprint!("{}", fix_summary(&run, true));
+    if run.packages.iter().any(|p| !p.changes.is_empty()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The diff of one package file, with `a/` and `b/` before its path (the package's display
+/// path, then the file's). A removed byte-order mark is said in a line of its own, since a diff
+/// cannot show it.
+pub fn unified_diff(package: &str, file: &str, before: &[u8], after: &[u8]) -> String {
+    let base = package.trim_end_matches(['/', '\\']);
+    let path = if base.is_empty() || base == "." {
+        file.to_string()
+    } else {
+        format!("{base}/{file}")
+    };
+    let bom = |b: &[u8]| b.starts_with(b"\xEF\xBB\xBF");
+    let text = |b: &[u8]| {
+        let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
+        String::from_utf8_lossy(b).into_owned()
+    };
+    let (old, new) = (text(before), text(after));
+    let mut out = similar::TextDiff::from_lines(&old, &new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string();
+    if bom(before) != bom(after) {
+        let what = if bom(before) {
+            "removes the byte-order mark"
+        } else {
+            "adds a byte-order mark"
+        };
+        if out.is_empty() {
+            out = format!("--- a/{path}\n+++ b/{path}\n");
+        }
+        out.push_str(&format!("(the fix {what} of {path})\n"));
+    }
+    out
+}
+
+/// "Fixed 3 findings (2 more fixable with --unsafe-fixes)." (or "Would fix…" for `--diff`).
+fn fix_summary(run: &crate::FixRun, dry: bool) -> String {
+    let fixed: usize = run.packages.iter().map(|p| p.fixed).sum();
+    let more: usize = run.packages.iter().map(|p| p.unsafe_left).sum();
+    let plural = |n: usize| if n == 1 { "finding" } else { "findings" };
+    let mut s = match (dry, fixed) {
+        (false, 0) => "No finding fixed".to_string(),
+        (true, 0) => "No finding would be fixed".to_string(),
+        (false, n) => format!("Fixed {n} {}", plural(n)),
+        (true, n) => format!("Would fix {n} {}", plural(n)),
+    };
+    if more > 0 {
+        s.push_str(&format!(" ({more} more fixable with --unsafe-fixes)"));
+    }
+    s.push_str(".\n");
+    for p in &run.packages {
+        if let Some(path) = &p.written {
+            s.push_str(&format!(
+                "Wrote the corrected copy {} ({} left unchanged).\n",
+                path.display(),
+                p.input.display
+            ));
+        }
+    }
+    s
 }
 
 /// `appcert check -`: a zip or a manifest.json read from standard input (within
@@ -555,7 +676,16 @@ fn concise(report: &crate::Report, cwd: &std::path::Path) -> String {
             if let Some(line) = f.line {
                 at.push_str(&format!(":{line}:{}", f.column.unwrap_or(1)));
             }
-            out.push_str(&format!("{at}: {} {}: {}\n", f.severity, f.rule, f.message));
+            // `[*]`: `--fix` removes it (as in ruff); `[?]`: with `--unsafe-fixes`.
+            let mark = match f.fix.as_ref().map(|x| x.applicability) {
+                Some(crate::finding::Applicability::Safe) => " [*]",
+                Some(crate::finding::Applicability::Unsafe) => " [?]",
+                None => "",
+            };
+            out.push_str(&format!(
+                "{at}: {} {}:{mark} {}\n",
+                f.severity, f.rule, f.message
+            ));
         }
     }
     out

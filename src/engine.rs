@@ -141,6 +141,10 @@ fn finish(
     if let Some(ctx) = ctx {
         for f in findings.iter_mut() {
             resolve_location(ctx, f);
+            if f.fix.is_none() {
+                f.fix = rules::fixes::for_data_rule(ctx, f);
+            }
+            resolve_fix(ctx, f);
         }
         for f in &findings {
             if f.file.is_empty() || sources.contains_key(&f.file) {
@@ -215,6 +219,37 @@ fn resolve_location(ctx: &Ctx<'_>, f: &mut Finding) {
             (None, Some(line), Some(column)) => f.span = offset_of_line_col(text, line, column),
             _ => {}
         }
+    }
+}
+
+/// Turns a fix's edits into ranges of the files' bytes (past any byte-order mark), and drops a
+/// fix whose edits do not fall on character boundaries of the files as they are.
+fn resolve_fix(ctx: &Ctx<'_>, f: &mut Finding) {
+    let Some(fix) = f.fix.as_mut() else { return };
+    let raw = fix.raw;
+    let boundary =
+        |bytes: &[u8], i: usize| i == bytes.len() || bytes.get(i).is_some_and(|b| b & 0xC0 != 0x80);
+    let ok = !fix.edits.is_empty()
+        && fix.edits.iter_mut().all(|e| {
+            let Some(Ok(bytes)) = ctx.package.read(&e.file) else {
+                return false;
+            };
+            let shift = if !raw && bytes.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
+            let range = e.range.start.saturating_add(shift)..e.range.end.saturating_add(shift);
+            let fits = range.start <= range.end
+                && range.end <= bytes.len()
+                && boundary(bytes, range.start)
+                && boundary(bytes, range.end);
+            e.range = range;
+            fits
+        });
+    fix.raw = true;
+    if !ok {
+        f.fix = None;
     }
 }
 

@@ -80,6 +80,91 @@ pub struct Finding {
     /// The text under the span is a credential: every renderer must mask it.
     #[serde(skip)]
     pub secret: bool,
+    /// The mechanical fix, when the finding has exactly one (`--fix`, the editor's quick fix).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// Whether applying a fix keeps the package's meaning (`--fix`) or changes it
+/// (`--fix --unsafe-fixes`), as in ruff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Formatting or a value that means the same: applied by `--fix`.
+    Safe,
+    /// Changes what the package says (`http://` to `https://`): only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+/// One replacement of a byte range of a package file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// Path of the file inside the package.
+    pub file: String,
+    /// Byte range of the file's bytes (a byte-order mark included) once the engine resolved
+    /// the fix; as a rule reports it, a range of the file's text after any byte-order mark
+    /// (like `Finding::span`).
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+/// A finding's mechanical fix: a title and the edits that make the finding go away, keeping
+/// the rest of every file byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What the fix does, in a few words ("Remove the byte-order mark").
+    pub title: String,
+    pub edits: Vec<Edit>,
+    /// The edits' ranges are of the file's bytes (set by the engine, or by a fix made on the
+    /// raw bytes such as removing the byte-order mark).
+    #[serde(skip)]
+    pub(crate) raw: bool,
+}
+
+impl Fix {
+    /// A fix that keeps the meaning; `edits` are ranges of the text after any byte-order mark.
+    pub fn safe(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Safe,
+            title: title.into(),
+            edits,
+            raw: false,
+        }
+    }
+
+    /// A fix that changes the meaning; `edits` are ranges of the text after any byte-order mark.
+    pub fn unsafe_(title: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            ..Fix::safe(title, edits)
+        }
+    }
+
+    /// A fix whose edits are ranges of the file's bytes (the byte-order mark itself).
+    pub(crate) fn on_bytes(mut self) -> Fix {
+        self.raw = true;
+        self
+    }
+
+    /// Whether the fix may be applied when unsafe fixes are (not) wanted.
+    pub fn applies(&self, unsafe_fixes: bool) -> bool {
+        self.applicability == Applicability::Safe || unsafe_fixes
+    }
+}
+
+impl Edit {
+    pub fn new(
+        file: impl Into<String>,
+        range: Range<usize>,
+        replacement: impl Into<String>,
+    ) -> Edit {
+        Edit {
+            file: file.into(),
+            range,
+            replacement: replacement.into(),
+        }
+    }
 }
 
 impl Finding {
@@ -108,6 +193,7 @@ impl Finding {
             anchor: Anchor::Value,
             located: false,
             secret: false,
+            fix: None,
         }
     }
 
@@ -155,6 +241,18 @@ impl Finding {
     /// Marks the text under the span as a credential, masked in every snippet.
     pub fn secret(mut self) -> Self {
         self.secret = true;
+        self
+    }
+
+    /// Attaches the finding's mechanical fix.
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Attaches a fix when there is one.
+    pub fn maybe_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 

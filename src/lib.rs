@@ -18,12 +18,14 @@
 //! in parallel, and [`cli::run`] is the whole command line.
 
 // The public API: checking a package held in memory (`check_zip_bytes`, `check_files`),
-// the options, the report and its renderers, the configuration and the rule registry. With
-// the `cli` feature: checking paths on disk (`check_paths`) and the command line itself.
+// applying the findings' fixes to it (`fix`), the options, the report and its renderers, the
+// configuration and the rule registry. With the `cli` feature: checking paths on disk
+// (`check_paths`), fixing them (`fix_paths`) and the command line itself.
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
 pub mod finding;
+pub mod fix;
 pub mod limits;
 #[cfg(feature = "cli")]
 pub mod lsp;
@@ -318,4 +320,192 @@ pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report
         .collect();
     report.deny_warnings = config.deny_warnings;
     report
+}
+
+/// The rules whose findings name files a package does not need: a fixed copy of a zip leaves
+/// those files out (`__MACOSX/` entries too).
+#[cfg(feature = "cli")]
+pub const NOT_NEEDED_RULES: &[&str] = &[
+    "package-extra-file",
+    "secret-file-in-package",
+    "package-nested-zip",
+];
+
+/// One package of a `--fix` or `--diff` run.
+#[cfg(feature = "cli")]
+#[derive(Debug)]
+pub struct FixedInput {
+    pub input: Input,
+    /// Each changed file: package path, bytes before, bytes after.
+    pub changes: Vec<(String, Vec<u8>, Vec<u8>)>,
+    /// How many findings' fixes were applied.
+    pub fixed: usize,
+    /// Findings left with an unsafe fix only (fixable with `--unsafe-fixes`).
+    pub unsafe_left: usize,
+    /// The corrected copy of a zip, when one was written.
+    pub written: Option<std::path::PathBuf>,
+}
+
+/// A `--fix` or `--diff` run: the report of the packages as they are now (the fixed folders, the
+/// corrected copies of zips) and what changed in each.
+#[cfg(feature = "cli")]
+#[derive(Debug)]
+pub struct FixRun {
+    pub report: Report,
+    pub packages: Vec<FixedInput>,
+}
+
+/// The corrected copy of `app.zip`: `app.fixed.zip` beside it.
+#[cfg(feature = "cli")]
+pub fn fixed_zip_name(name: &str) -> String {
+    let stem = name
+        .strip_suffix(".zip")
+        .or_else(|| name.strip_suffix(".ZIP"))
+        .unwrap_or(name);
+    format!("{stem}.fixed.zip")
+}
+
+/// Checks and fixes the packages under `paths` (`--fix` when `write`, else `--diff`): a package
+/// folder's changed files are written in place; a zip is never modified, its corrected copy
+/// (`fixed_zip_name`) holds the fixed files without those the package does not need
+/// ([`NOT_NEEDED_RULES`]). Without `write` nothing is written.
+#[cfg(feature = "cli")]
+pub fn fix_paths(
+    paths: &[String],
+    options: &Options,
+    write: bool,
+    unsafe_fixes: bool,
+) -> Result<FixRun, DiscoverError> {
+    let inputs = discover::discover_all(paths)?;
+    let per_input = with_envs(&inputs, options)?;
+    let mut reports = Vec::new();
+    let mut packages = Vec::new();
+    for (input, opts) in inputs.into_iter().zip(per_input) {
+        let (done, report) = fix_input(input, &opts, write, unsafe_fixes)?;
+        packages.push(done);
+        reports.push(report);
+    }
+    Ok(FixRun {
+        report: finish_run(reports, options),
+        packages,
+    })
+}
+
+#[cfg(feature = "cli")]
+fn fix_input(
+    input: Input,
+    options: &Options,
+    write: bool,
+    unsafe_fixes: bool,
+) -> Result<(FixedInput, PackageReport), DiscoverError> {
+    let opened = match input.kind {
+        InputKind::Zip => folder::open_zip(&input.display, &input.path, &options.limits),
+        InputKind::Dir => folder::open_dir(&input.display, &input.path, &options.limits),
+    };
+    let files: Vec<(String, Vec<u8>)> = match &opened.package {
+        Some(p) => p
+            .names()
+            .filter_map(|n| match p.read(n) {
+                Some(Ok(b)) => Some((n.to_string(), b.to_vec())),
+                _ => None,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut done = FixedInput {
+        input,
+        changes: Vec::new(),
+        fixed: 0,
+        unsafe_left: 0,
+        written: None,
+    };
+    if opened.package.is_none() {
+        let report = run_isolated(&done.input.display, || check_input(&done.input, options));
+        return Ok((done, report));
+    }
+    let originals: std::collections::BTreeMap<String, Vec<u8>> = files.iter().cloned().collect();
+    let fixed = fix::fix_files(&done.input.display, files, options, unsafe_fixes);
+    done.fixed = fixed.fixed;
+    done.unsafe_left = if unsafe_fixes {
+        0
+    } else {
+        fix::unsafe_only(&fixed.report)
+    };
+    for name in &fixed.changed {
+        let before = originals.get(name).cloned().unwrap_or_default();
+        let after = fixed.files.get(name).cloned().unwrap_or_default();
+        done.changes.push((name.clone(), before, after));
+    }
+    let fail = |what: String| DiscoverError(what);
+    if write && !done.changes.is_empty() {
+        match done.input.kind {
+            InputKind::Dir => {
+                for (name, _, after) in &done.changes {
+                    let path = done.input.path.join(name);
+                    std::fs::write(&path, after)
+                        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+                }
+            }
+            InputKind::Zip => {
+                let original =
+                    run_isolated(&done.input.display, || check_input(&done.input, options));
+                let left_out: std::collections::BTreeSet<&str> = original
+                    .findings
+                    .iter()
+                    .filter(|f| NOT_NEEDED_RULES.contains(&f.rule.as_str()))
+                    .map(|f| f.file.as_str())
+                    .collect();
+                let kept = fixed
+                    .files
+                    .iter()
+                    .filter(|(n, _)| !left_out.contains(n.as_str()) && !n.starts_with("__MACOSX/"));
+                let bytes = write_zip(kept)
+                    .map_err(|e| fail(format!("cannot build the corrected zip: {e}")))?;
+                let file_name = done
+                    .input
+                    .path
+                    .file_name()
+                    .map(|n| fixed_zip_name(&n.to_string_lossy()))
+                    .unwrap_or_else(|| "package.fixed.zip".to_string());
+                let path = done.input.path.with_file_name(file_name);
+                std::fs::write(&path, bytes)
+                    .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+                done.written = Some(path);
+            }
+        }
+    }
+    // The report is of the package as it now is on disk: the fixed folder, the corrected copy.
+    let now = match &done.written {
+        Some(path) => Input {
+            display: fixed_zip_name(&done.input.display),
+            path: path.clone(),
+            kind: InputKind::Zip,
+        },
+        None => done.input.clone(),
+    };
+    let report = if write {
+        run_isolated(&now.display, || check_input(&now, options))
+    } else {
+        let mut r = fixed.report;
+        r.input = done.input.display.clone();
+        r.is_folder = done.input.kind == InputKind::Dir;
+        r
+    };
+    Ok((done, report))
+}
+
+/// A zip of `files` (deflated, in name order).
+#[cfg(feature = "cli")]
+fn write_zip<'a>(
+    files: impl Iterator<Item = (&'a String, &'a Vec<u8>)>,
+) -> Result<Vec<u8>, zip::result::ZipError> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in files {
+        w.start_file(name.as_str(), opts)?;
+        w.write_all(data)?;
+    }
+    Ok(w.finish()?.into_inner())
 }

@@ -1,7 +1,8 @@
 //! `appcert lsp`: a language server over stdio. When a file of a package is opened, changed or
 //! saved, the whole package is re-checked (the editor's unsaved buffers overlaid on the files
 //! on disk, exactly the command line's checks on that folder) and diagnostics are published for
-//! every file of the package, clearing the ones that are fixed.
+//! every file of the package, clearing the ones that are fixed. `textDocument/codeAction`
+//! offers the findings' fixes as quick fixes (the edits of `--fix`).
 //!
 //! Initialization options (all optional):
 //! `{"profile": "store"|"org", "denyWarnings": bool, "config": "path/to/appcert.toml",
@@ -16,11 +17,14 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
     Notification as _, PublishDiagnostics, ShowMessage,
 };
+use lsp_types::request::Request as _;
 use lsp_types::{
-    Diagnostic, DiagnosticSeverity, InitializeParams, InitializeResult, MessageType,
-    NumberOrString, Position, PositionEncodingKind, PublishDiagnosticsParams, Range, SaveOptions,
-    ServerCapabilities, ServerInfo, ShowMessageParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, Diagnostic, DiagnosticSeverity, InitializeParams,
+    InitializeResult, MessageType, NumberOrString, Position, PositionEncodingKind,
+    PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities, ServerInfo,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -307,6 +311,9 @@ pub struct Server {
     pending: HashMap<PathBuf, Instant>,
     /// Per package folder, the files that have diagnostics published.
     published: HashMap<PathBuf, BTreeSet<PathBuf>>,
+    /// Per package folder, the report last published (the code actions' findings while no
+    /// check is pending).
+    reports: HashMap<PathBuf, PackageReport>,
     /// The connection to the client.
     out: Connection,
 }
@@ -413,6 +420,7 @@ impl Server {
             .any(|f| root.join(f).is_file() || self.docs.keys().any(|p| p == &root.join(f)));
         if !has_root {
             // The package is gone (its manifest deleted): clear what was published.
+            self.reports.remove(root);
             for path in self.published.remove(root).unwrap_or_default() {
                 self.publish(&path, Vec::new());
             }
@@ -451,6 +459,7 @@ impl Server {
             self.publish(&path, diags);
         }
         self.published.insert(root.to_path_buf(), now);
+        self.reports.insert(root.to_path_buf(), report);
     }
 
     fn publish(&self, path: &Path, diagnostics: Vec<Diagnostic>) {
@@ -469,6 +478,7 @@ impl Server {
             return;
         }
         self.pending.remove(root);
+        self.reports.remove(root);
         for path in self.published.remove(root).unwrap_or_default() {
             self.publish(&path, Vec::new());
         }
@@ -549,6 +559,101 @@ impl Server {
     }
 }
 
+impl Server {
+    /// `textDocument/codeAction`: a quick fix for each finding of the document with a fix whose
+    /// range meets the requested one (the package checked with the open buffers, as published).
+    /// Unsafe fixes are offered too, not preferred: the user picks each one.
+    // `WorkspaceEdit::changes` is keyed by `Uri` (lsp-types' type), which clippy deems mutable.
+    #[allow(clippy::mutable_key_type)]
+    pub fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return Vec::new();
+        };
+        let Some(root) = package_of(&path) else {
+            return Vec::new();
+        };
+        let Some(name) = package_name(&root, &path) else {
+            return Vec::new();
+        };
+        // The published report when it is current, else a check of the buffers as they are.
+        let fresh;
+        let report = match self.reports.get(&root) {
+            Some(r) if !self.pending.contains_key(&root) => r,
+            _ => {
+                fresh = self.check(&root);
+                &fresh
+            }
+        };
+        let wanted = params.range;
+        let meets = |r: &Range| {
+            (r.start.line, r.start.character) <= (wanted.end.line, wanted.end.character)
+                && (wanted.start.line, wanted.start.character) <= (r.end.line, r.end.character)
+        };
+        let mut actions = Vec::new();
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.counts() && f.file == name)
+        {
+            let Some(fix) = &f.fix else { continue };
+            let diag = diagnostic(
+                f,
+                report.sources.get(&f.file).map(String::as_str),
+                self.encoding,
+            );
+            if !meets(&diag.range) {
+                continue;
+            }
+            let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+            let mut complete = true;
+            for e in &fix.edits {
+                let file = root.join(&e.file);
+                let (Some(uri), Some(text)) = (uri_of(&file), self.text_of(&file)) else {
+                    complete = false;
+                    break;
+                };
+                let range = Range::new(
+                    position(&text, e.range.start, self.encoding),
+                    position(&text, e.range.end, self.encoding),
+                );
+                changes.entry(uri).or_default().push(TextEdit {
+                    range,
+                    new_text: e.replacement.clone(),
+                });
+            }
+            if !complete {
+                continue;
+            }
+            let safe = fix.applicability == crate::finding::Applicability::Safe;
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: if safe {
+                    fix.title.clone()
+                } else {
+                    format!("{} (changes meaning)", fix.title)
+                },
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diag]),
+                edit: Some(WorkspaceEdit {
+                    changes: Some(changes),
+                    ..WorkspaceEdit::default()
+                }),
+                is_preferred: Some(safe),
+                ..CodeAction::default()
+            }));
+        }
+        actions
+    }
+
+    /// The text of a file as the checks saw it: the open buffer, else the file on disk.
+    fn text_of(&self, path: &Path) -> Option<String> {
+        if let Some(t) = self.docs.get(path) {
+            return Some(t.clone());
+        }
+        let bytes = std::fs::read(path).ok()?;
+        String::from_utf8(bytes).ok()
+    }
+}
+
 /// The capabilities announced to the client.
 fn capabilities(enc: Encoding) -> ServerCapabilities {
     ServerCapabilities {
@@ -564,6 +669,10 @@ fn capabilities(enc: Encoding) -> ServerCapabilities {
                 })),
             },
         )),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -590,6 +699,7 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         docs: HashMap::new(),
         pending: HashMap::new(),
         published: HashMap::new(),
+        reports: HashMap::new(),
         out: connection,
     };
     for p in problems {
@@ -615,6 +725,19 @@ pub fn serve(connection: Connection) -> Result<(), String> {
                     .map_err(|e| e.to_string())?
                 {
                     return Ok(());
+                }
+                if req.method == lsp_types::request::CodeActionRequest::METHOD {
+                    let response = match serde_json::from_value::<CodeActionParams>(req.params) {
+                        Ok(p) => Response::new_ok(req.id, server.code_actions(&p)),
+                        Err(e) => Response::new_err(
+                            req.id,
+                            ErrorCode::InvalidParams as i32,
+                            format!("invalid codeAction parameters: {e}"),
+                        ),
+                    };
+                    let _ = server.out.sender.send(Message::Response(response));
+                    server.run_due();
+                    continue;
                 }
                 let _ = server.out.sender.send(Message::Response(Response::new_err(
                     req.id,

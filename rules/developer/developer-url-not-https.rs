@@ -47,8 +47,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             ),
             Some(_) => continue,
         };
+        let fix = match &u.url {
+            Some(url) if url.scheme() == "http" => ctx
+                .manifest()
+                .and_then(|doc| crate::rules::helpers::https_fix(doc, u.pointer)),
+            _ => None,
+        };
         out.push(
                 Finding::at(MANIFEST, u.pointer, message)
+                    .maybe_fix(fix)
                     .help(format!(
                         "Give the full address of your published {} page, starting with https:// (e.g. \"https://yourdomain.com/{}\").",
                         u.what,

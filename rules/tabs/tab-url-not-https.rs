@@ -34,7 +34,12 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             .help(format!(
                 "Serve the page over HTTPS and use \"https://{rest}\"."
             ))
-            .label("not HTTPS"),
+            .label("not HTTPS")
+            .maybe_fix(if parts.scheme.eq_ignore_ascii_case("http") {
+                crate::rules::helpers::https_fix(doc, &pointer)
+            } else {
+                None
+            }),
         );
     }
 }

@@ -47,6 +47,29 @@ impl JsonDoc {
     pub fn str_at(&self, pointer: &str) -> Option<&str> {
         self.value.pointer(pointer).and_then(Value::as_str)
     }
+
+    /// The span of the value at `pointer` (exactly there, not an ancestor's).
+    pub fn value_span(&self, pointer: &str) -> Option<std::ops::Range<usize>> {
+        Some(self.spans.as_ref()?.get(pointer)?.value.clone())
+    }
+
+    /// The span of the string at `pointer` (its quotes included), when the text there is a
+    /// JSON string that decodes to the value the rules saw: never an `--env` placeholder
+    /// whose value was filled in memory, so a fix made from the value cannot overwrite it.
+    pub fn string_span(&self, pointer: &str) -> Option<std::ops::Range<usize>> {
+        let span = self.value_span(pointer)?;
+        let token = self.text.get(span.clone())?;
+        let decoded: String = serde_json::from_str(token).ok()?;
+        (self.str_at(pointer)? == decoded).then_some(span)
+    }
+
+    /// An edit replacing the string at `pointer` with `new` (quotes and escapes written as
+    /// JSON), when the text there is that string (see [`JsonDoc::string_span`]).
+    pub fn replace_string(&self, pointer: &str, new: &str) -> Option<crate::finding::Edit> {
+        let span = self.string_span(pointer)?;
+        let json = serde_json::to_string(new).ok()?;
+        Some(crate::finding::Edit::new(self.file.clone(), span, json))
+    }
 }
 
 /// Text of the file if it is UTF-8, plus whether it started with a BOM.
@@ -109,7 +132,14 @@ fn parse_inner(
                 format!("`{file}` starts with a UTF-8 byte-order mark"),
             )
             .help("Save the file as UTF-8 without a BOM: Microsoft's Agents Toolkit fails on it with \"Unexpected token\", and some parsers reject it.")
-            .at_span(0..0),
+            .at_span(0..0)
+            .fix(
+                crate::finding::Fix::safe(
+                    "Remove the byte-order mark",
+                    vec![crate::finding::Edit::new(file, 0..3, "")],
+                )
+                .on_bytes(),
+            ),
         );
     }
     if text.trim().is_empty() {

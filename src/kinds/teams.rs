@@ -223,7 +223,8 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
                                 format!("`$schema` names manifest schema {url_version} but `manifestVersion` is \"{v}\""),
                             )
                             .help(format!("Make them agree: set `$schema` to https://developer.microsoft.com/json-schemas/teams/{}/MicrosoftTeams.schema.json or change `manifestVersion`. Microsoft's toolkit validates against the `$schema` version and reports the difference as an error.", if v == "devPreview" { "vDevPreview".to_string() } else { format!("v{v}") }))
-                            .label("other version"),
+                            .label("other version")
+                            .maybe_fix(schema_url_fix(doc, url, &url_version, v)),
                         );
                     }
                 }
@@ -601,4 +602,31 @@ fn app_info(manifest: Option<&JsonDoc>) -> AppInfo {
         manifest_version: s("/manifestVersion"),
         ..AppInfo::default()
     }
+}
+
+/// The fix of `schema-url-mismatch`: the version in the `$schema` URL becomes `manifestVersion`
+/// (the rest of the URL, a locale segment included, is kept).
+fn schema_url_fix(
+    doc: &crate::json::JsonDoc,
+    url: &str,
+    url_version: &str,
+    version: &str,
+) -> Option<crate::finding::Fix> {
+    let segment = |v: &str| {
+        if v == "devPreview" {
+            "/vDevPreview/".to_string()
+        } else {
+            format!("/v{v}/")
+        }
+    };
+    let old = segment(url_version);
+    if url.matches(old.as_str()).count() != 1 {
+        return None;
+    }
+    let fixed = url.replacen(old.as_str(), &segment(version), 1);
+    let edit = doc.replace_string("/$schema", &fixed)?;
+    Some(crate::finding::Fix::safe(
+        format!("Set `$schema` to the {version} schema"),
+        vec![edit],
+    ))
 }

@@ -70,6 +70,16 @@ impl Diagnostic for FindingDiagnostic<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let f = self.finding;
         let mut text = f.help.clone();
+        if let Some(fix) = &f.fix {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            let how = match fix.applicability {
+                crate::finding::Applicability::Safe => "`appcert check --fix`",
+                crate::finding::Applicability::Unsafe => "`appcert check --fix --unsafe-fixes`",
+            };
+            text.push_str(&format!("fix: {} ({how})", fix.title));
+        }
         if self.cite && !f.policies.is_empty() {
             if !text.is_empty() {
                 text.push('\n');

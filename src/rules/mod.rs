@@ -10,6 +10,7 @@
 #[cfg(test)]
 pub(crate) mod cases;
 pub mod data;
+pub(crate) mod fixes;
 pub(crate) mod helpers;
 #[cfg(test)]
 pub mod testing;

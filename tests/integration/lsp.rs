@@ -387,3 +387,136 @@ fn lsp_checks_a_connector_swagger() {
     assert!(!errors(c.of(&swagger)).is_empty(), "{:?}", c.log);
     c.shutdown();
 }
+
+/// The byte offset of an LSP position counted in UTF-16 units.
+fn offset(text: &str, p: Position) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(p.line as usize)
+        .map(str::len)
+        .sum();
+    let mut units = 0;
+    for (i, ch) in text[start..].char_indices() {
+        if units >= p.character as usize {
+            return start + i;
+        }
+        units += ch.len_utf16();
+    }
+    text.len()
+}
+
+/// Applies a code action's edits of one file to its text (edits from the last to the first).
+fn apply_action(text: &str, action: &serde_json::Value, file_uri: &str) -> String {
+    let edits: Vec<lsp_types::TextEdit> =
+        serde_json::from_value(action["edit"]["changes"][file_uri].clone()).unwrap();
+    let mut out = text.to_string();
+    let mut edits: Vec<(usize, usize, String)> = edits
+        .into_iter()
+        .map(|e| {
+            (
+                offset(text, e.range.start),
+                offset(text, e.range.end),
+                e.new_text,
+            )
+        })
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    for (s, e, t) in edits {
+        out.replace_range(s..e, &t);
+    }
+    out
+}
+
+#[test]
+fn lsp_offers_the_fixes_as_quick_fixes_on_the_open_buffer() {
+    let (_tmp, dir) = package("tab-personal");
+    let manifest = dir.join("manifest.json");
+    let original = std::fs::read_to_string(&manifest).unwrap();
+    let mut c = Client::start(serde_json::json!({ "debounceMs": 0 }), None);
+    assert_eq!(
+        c.init_result["capabilities"]["codeActionProvider"]["codeActionKinds"],
+        serde_json::json!(["quickfix"])
+    );
+    // Unsaved: an http website after non-ASCII text (unsafe fix) and a two-part version (safe).
+    let edited = manifest_with_http_on_non_ascii_line(&original).replacen(
+        "\"version\": \"1.0.0\"",
+        "\"version\": \"2.1\"",
+        1,
+    );
+    assert!(
+        edited.contains("\"2.1\""),
+        "the fixture changed: update the test"
+    );
+    c.open(&manifest, &edited);
+    let actions = c.request(
+        "textDocument/codeAction",
+        serde_json::json!({
+            "textDocument": { "uri": uri(&manifest) },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 9999, "character": 0 } },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    let actions = actions.as_array().expect("a list of actions");
+    let by_rule = |rule: &str| {
+        actions
+            .iter()
+            .find(|a| a["diagnostics"][0]["code"] == rule)
+            .unwrap_or_else(|| panic!("no action for {rule}: {actions:#?}"))
+    };
+    let version = by_rule("manifest-version-not-semver");
+    assert_eq!(version["kind"], "quickfix");
+    assert_eq!(version["isPreferred"], true);
+    assert_eq!(version["title"], "Write the version as `2.1.0`");
+    assert_eq!(
+        apply_action(&edited, version, &uri(&manifest)),
+        edited.replacen("\"2.1\"", "\"2.1.0\"", 1)
+    );
+    let https = by_rule("developer-url-not-https");
+    assert_eq!(https["isPreferred"], false);
+    assert_eq!(https["title"], "Use `https://` (changes meaning)");
+    // The edit's range is in UTF-16 units on a line with non-ASCII text before it.
+    assert_eq!(
+        apply_action(&edited, https, &uri(&manifest)),
+        edited.replacen("\"http://quillstone.app\"", "\"https://quillstone.app\"", 1)
+    );
+    // A range that meets no fixable finding gets no action.
+    let none = c.request(
+        "textDocument/codeAction",
+        serde_json::json!({
+            "textDocument": { "uri": uri(&manifest) },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 1 } },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    assert_eq!(none, serde_json::json!([]));
+    c.shutdown();
+}
+
+#[test]
+fn lsp_quick_fixes_follow_a_change_not_yet_checked() {
+    let (_tmp, dir) = package("tab-personal");
+    let manifest = dir.join("manifest.json");
+    let original = std::fs::read_to_string(&manifest).unwrap();
+    // A debounce no test waits for: the change below stays pending.
+    let mut c = Client::start(serde_json::json!({ "debounceMs": 600000 }), None);
+    c.open(&manifest, &original);
+    let edited = original.replacen("\"version\": \"1.0.0\"", "\"version\": \"3.1\"", 1);
+    assert_ne!(edited, original, "the fixture changed: update the test");
+    c.change(&manifest, 2, &edited);
+    let actions = c.request(
+        "textDocument/codeAction",
+        serde_json::json!({
+            "textDocument": { "uri": uri(&manifest) },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 9999, "character": 0 } },
+            "context": { "diagnostics": [] }
+        }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert_eq!(titles, vec!["Write the version as `3.1.0`"]);
+    c.shutdown();
+}

@@ -4,6 +4,7 @@
 //! - `packages`: every clean fixture passes, as a folder and as a zip; snapshots of both reports.
 //! - `defects`: one test per package-level defect, built from the clean fixtures at test time.
 //! - `cli`: the built binary: exit codes, output formats, discovery.
+//! - `fix`: `check --fix`, `--unsafe-fixes` and `--diff` on folders and zips.
 //! - `formats`: SARIF, JUnit, GitHub and Markdown reports, `--output FORMAT=FILE`.
 //! - `report_schema`: JSON reports validate against `schemas/report.schema.json`.
 //! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
@@ -22,6 +23,7 @@ mod connectors;
 mod corpus;
 mod defects;
 mod failing;
+mod fix;
 mod formats;
 mod hostile;
 mod lsp;

@@ -132,7 +132,7 @@ fn schema_allows_additional_properties() {
     assert_valid_report(&r);
     r["future"] = json!(true);
     r["packages"][0]["future"] = json!({"x": 1});
-    r["packages"][0]["findings"][0]["fix"] = json!("later");
+    r["packages"][0]["findings"][0]["future"] = json!("later");
     assert_valid_report(&r);
 }
 
@@ -156,6 +156,22 @@ fn schema_rejects_broken_reports() {
         (
             "severity",
             Box::new(|r| r["packages"][0]["findings"][0]["severity"] = json!("fatal")),
+        ),
+        (
+            "fix applicability",
+            Box::new(|r| {
+                r["packages"][0]["findings"][0]["fix"] = json!({
+                    "applicability": "maybe", "title": "t",
+                    "edits": [{"file": "manifest.json", "range": {"start": 0, "end": 3}, "replacement": ""}]
+                })
+            }),
+        ),
+        (
+            "fix without edits",
+            Box::new(|r| {
+                r["packages"][0]["findings"][0]["fix"] =
+                    json!({"applicability": "safe", "title": "t", "edits": []})
+            }),
         ),
         (
             "line 0",

@@ -15,3 +15,19 @@ pub(crate) mod naming;
 pub(crate) mod secrets;
 pub(crate) mod tabs;
 pub(crate) mod update;
+
+/// The unsafe fix of an `http://` URL: the scheme becomes `https://`, the rest of the address is
+/// kept. Unsafe because the page must be served over HTTPS for the link to still work.
+pub(crate) fn https_fix(doc: &crate::json::JsonDoc, pointer: &str) -> Option<crate::finding::Fix> {
+    let span = doc.string_span(pointer)?;
+    let scheme = span.start + 1..span.start + 1 + "http://".len();
+    if !doc
+        .text
+        .get(scheme.clone())?
+        .eq_ignore_ascii_case("http://")
+    {
+        return None;
+    }
+    let edit = crate::finding::Edit::new(doc.file.clone(), scheme, "https://");
+    Some(crate::finding::Fix::unsafe_("Use `https://`", vec![edit]))
+}
