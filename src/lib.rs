@@ -50,6 +50,8 @@ mod image;
 pub mod json;
 mod kinds;
 mod model;
+#[doc(hidden)] // internal: public only for appcert's own tests
+pub mod online;
 mod openapi;
 #[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
 pub mod package;
@@ -152,7 +154,10 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
 #[cfg(feature = "cli")]
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
     let inputs = discover::discover_all(paths)?;
-    let per_input = with_envs(&inputs, options)?;
+    let mut per_input = with_envs(&inputs, options)?;
+    if let Some(fetch) = &options.online_fetch {
+        per_input = fetch_online(&inputs, per_input, fetch);
+    }
     let bar = progress::Progress::new(inputs.len(), options.progress);
     let packages = {
         use rayon::prelude::*;
@@ -168,6 +173,44 @@ pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, Discov
     };
     bar.finish();
     Ok(finish_run(packages, options))
+}
+
+/// `--online`, after discovery and before the checks: lists the reviewer URLs of every
+/// package, fetches each distinct URL once for the whole run, and gives the results to every
+/// package's options (the `online-*` rules read them).
+#[cfg(feature = "cli")]
+fn fetch_online(
+    inputs: &[Input],
+    per_input: Vec<std::sync::Arc<Options>>,
+    fetch: &online::fetch::FetchConfig,
+) -> Vec<std::sync::Arc<Options>> {
+    use std::sync::Arc;
+    let mut urls = Vec::new();
+    for (input, opts) in inputs.iter().zip(&per_input) {
+        let opened = match input.kind {
+            InputKind::Zip => folder::open_zip(&input.display, &input.path, &opts.limits),
+            InputKind::Dir => folder::open_dir(&input.display, &input.path, &opts.limits),
+        };
+        urls.extend(engine::reviewer_urls(opened, opts));
+    }
+    let results = Arc::new(online::fetch::fetch_all(&urls, fetch));
+    with_online(per_input, &results)
+}
+
+/// The same options with the fetch results of `--online`.
+#[cfg(feature = "cli")]
+fn with_online(
+    per_input: Vec<std::sync::Arc<Options>>,
+    results: &std::sync::Arc<online::OnlineResults>,
+) -> Vec<std::sync::Arc<Options>> {
+    per_input
+        .into_iter()
+        .map(|o| {
+            let mut o = (*o).clone();
+            o.online = Some(std::sync::Arc::clone(results));
+            std::sync::Arc::new(o)
+        })
+        .collect()
 }
 
 /// The options of each input: with `--env`/`--env-file`, the environment of the package's

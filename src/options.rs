@@ -22,6 +22,13 @@ pub struct Options {
     /// The last published version of the package (`--previous`): the update rules compare
     /// the checked package with it.
     pub previous: Option<Arc<Previous>>,
+    /// What fetching the reviewer URLs gave (`--online`); the `online-*` rules read it and
+    /// report nothing without it.
+    pub online: Option<Arc<crate::online::OnlineResults>>,
+    /// `--online`: how to fetch the reviewer URLs before the packages are checked
+    /// (`check_paths` fills `online`). Command line only.
+    #[cfg(feature = "cli")]
+    pub online_fetch: Option<Arc<crate::online::fetch::FetchConfig>>,
 }
 
 pub use crate::update::Previous;
@@ -36,6 +43,9 @@ impl Default for Options {
             env: None,
             progress: false,
             previous: None,
+            online: None,
+            #[cfg(feature = "cli")]
+            online_fetch: None,
         }
     }
 }
