@@ -485,8 +485,8 @@ fn check(args: CheckArgs) -> ExitCode {
 
 /// `appcert check -`: a zip or a manifest.json read from standard input (within
 /// `--max-input-bytes`), named `--stdin-filename` in the report.
-/// `--online` and its options; the network options without `--online` are a usage error (the
-/// run would silently stay offline).
+/// `--online` and its options. The network options without `--online` change nothing (the run
+/// stays offline, with a warning), so that a CI step can add or drop `--online` alone.
 fn online_config(args: &CheckArgs) -> Result<Option<crate::online::fetch::FetchConfig>, String> {
     if !args.online {
         let given = [
@@ -494,10 +494,10 @@ fn online_config(args: &CheckArgs) -> Result<Option<crate::online::fetch::FetchC
             ("--ca-cert", args.ca_cert.is_some()),
             ("--online-timeout", args.online_timeout.is_some()),
         ];
-        if let Some((flag, _)) = given.iter().find(|(_, g)| *g) {
-            return Err(format!(
-                "{flag} applies to the online checks: add --online (without it appcert makes no network connection)"
-            ));
+        for (flag, _) in given.iter().filter(|(_, g)| *g) {
+            eprintln!(
+                "appcert: warning: {flag} has no effect without --online (no network connection is made)"
+            );
         }
         return Ok(None);
     }

@@ -225,11 +225,18 @@ impl Resolver for GuardResolver {
             }
         }
         if let Some(a) = addrs.iter().find(|a| !is_public(a.ip())) {
+            let what = if host.parse::<IpAddr>().is_ok() {
+                format!("{} is not a public address", a.ip())
+            } else {
+                format!(
+                    "`{host}` resolves to {}, which is not a public address",
+                    a.ip()
+                )
+            };
             return Err(marked(
                 ErrorKind::Address,
                 format!(
-                    "`{host}` resolves to {}, which is not a public address (loopback, private, link-local and metadata addresses are refused)",
-                    a.ip()
+                    "{what} (loopback, private, link-local and metadata addresses are refused)"
                 ),
             ));
         }
@@ -345,6 +352,11 @@ pub fn fetch_one(url: &str, config: &FetchConfig, deadline: Instant) -> Fetched 
             Ok(r) => r,
             Err(e) => {
                 let (kind, detail) = classify(e, timeout);
+                let detail = if hop == 0 {
+                    detail
+                } else {
+                    format!("at redirect {hop} (<{current}>): {detail}")
+                };
                 return failed(f, kind, detail);
             }
         };
@@ -421,15 +433,15 @@ fn classify(e: ureq::Error, timeout: Duration) -> (ErrorKind, String) {
     match e {
         ureq::Error::HostNotFound => (ErrorKind::Dns, "the host name does not resolve".into()),
         ureq::Error::Timeout(_) => (ErrorKind::Timeout, format!("no answer within {secs} s")),
-        ureq::Error::Rustls(r) => (ErrorKind::Tls, format!("TLS error: {r}")),
-        ureq::Error::Tls(r) => (ErrorKind::Tls, format!("TLS error: {r}")),
+        ureq::Error::Rustls(r) => (ErrorKind::Tls, r.to_string()),
+        ureq::Error::Tls(r) => (ErrorKind::Tls, r.to_string()),
         ureq::Error::ConnectionFailed => (ErrorKind::Connect, "the connection failed".into()),
         ureq::Error::Io(io) => {
             if let Some(m) = io.get_ref().and_then(|i| i.downcast_ref::<Marked>()) {
                 return (m.kind, m.detail.clone());
             }
             if let Some(r) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
-                return (ErrorKind::Tls, format!("TLS error: {r}"));
+                return (ErrorKind::Tls, r.to_string());
             }
             use std::io::ErrorKind as K;
             match io.kind() {
