@@ -81,7 +81,7 @@ pub fn reviewer_urls(opened: Opened, options: &Options) -> Vec<String> {
     };
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut Vec::new());
-    crate::online::reviewer_urls(&ctx)
+    rules::reviewer_urls(&ctx)
         .into_iter()
         .map(|u| u.url)
         .collect()

@@ -2,8 +2,7 @@
 //! `developer.websiteUrl` (`--online`).
 
 use crate::model::Ctx;
-use crate::online::Role;
-use crate::rules::helpers::online::{domain_of, fetched, finding, website};
+use crate::rules::helpers::online::{domain_of, fetched, finding, website, Role};
 use crate::rules::Out;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {

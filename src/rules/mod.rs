@@ -11,6 +11,9 @@
 pub(crate) mod cases;
 pub mod data;
 pub(crate) mod helpers;
+/// The links a reviewer opens (`--online` fetches them before the checks).
+#[cfg(feature = "cli")]
+pub(crate) use helpers::online::reviewer_urls;
 #[cfg(test)]
 pub mod testing;
 pub mod text;
