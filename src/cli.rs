@@ -22,9 +22,20 @@ struct Cli {
     command: Command,
 }
 
+const CHECK_AFTER_HELP: &str = "\
+Online checks: off by default (no network connection without --online). In CI, run them on the
+release build only, e.g. in GitHub Actions:
+
+  - name: Check the links reviewers open (release builds only)
+    if: startsWith(github.ref, 'refs/tags/')
+    run: appcert check appPackage --online --format human
+
+Exit codes: 0 every package passed, 1 at least one package failed, 2 usage error or appcert could not run.";
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check app packages: .zip files, unpacked package folders, manifest.json files, or folders searched for them.
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(Box<CheckArgs>),
     /// List every rule: id, severity, profiles, title.
     Rules(RulesArgs),
@@ -206,7 +217,7 @@ struct CheckArgs {
     /// Length in bytes of one JSON string.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_string_bytes)]
     max_string_bytes: usize,
-    /// After the offline checks, fetch every link a reviewer opens (website, privacy policy,
+    /// Besides the offline checks, fetch every link a reviewer opens (website, privacy policy,
     /// terms of use; plugin and connector links): it must answer 2xx over valid TLS without a
     /// sign-in, redirect only over https, and be a privacy or terms page (`online-*` rules).
     /// Off by default: without it appcert makes no network connection. GET only, no cookies,

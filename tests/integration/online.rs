@@ -716,3 +716,22 @@ fn malformed_online_options_are_usage_errors() {
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn check_help_documents_the_online_options_and_a_release_only_ci_step() {
+    let o = Command::new(env!("CARGO_BIN_EXE_appcert"))
+        .args(["check", "--help"])
+        .output()
+        .expect("run");
+    let help = String::from_utf8_lossy(&o.stdout);
+    for needle in [
+        "--online",
+        "--online-timeout <SECONDS>",
+        "--resolve <HOST:PORT:ADDRESS>",
+        "--ca-cert <FILE>",
+        "no network connection",
+        "if: startsWith(github.ref, 'refs/tags/')",
+    ] {
+        assert!(help.contains(needle), "{needle} missing from check --help");
+    }
+}
