@@ -155,7 +155,12 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
     let inputs = discover::discover_all(paths)?;
     let mut per_input = with_envs(&inputs, options)?;
-    if let Some(fetch) = &options.online_fetch {
+    // Nothing is fetched when no online rule would read the results (`--ignore online`).
+    let online_rules = rules::registry()
+        .rules
+        .values()
+        .any(|m| m.category == "online" && options.config.enabled(&m.id));
+    if let (Some(fetch), true) = (&options.online_fetch, online_rules) {
         per_input = fetch_online(&inputs, per_input, fetch);
     }
     let bar = progress::Progress::new(inputs.len(), options.progress);

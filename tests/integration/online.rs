@@ -22,6 +22,8 @@ use std::time::Duration;
 enum Reply {
     /// Status, extra headers, body.
     Answer(u16, Vec<(String, String)>, String),
+    /// Waits this long, then answers.
+    Late(Duration, Box<Reply>),
     /// Waits this long, then closes without answering.
     Stall(Duration),
 }
@@ -42,6 +44,9 @@ fn redirect(status: u16, to: &str) -> Reply {
 struct Server {
     port: u16,
     accepted: Arc<AtomicUsize>,
+    /// Requests being answered now, and the most at once.
+    busy: Arc<AtomicUsize>,
+    peak: Arc<AtomicUsize>,
     /// Request heads received, in order.
     requests: Arc<Mutex<Vec<String>>>,
     routes: Arc<Mutex<BTreeMap<String, Reply>>>,
@@ -62,6 +67,8 @@ impl Server {
         let server = Server {
             port,
             accepted: Arc::new(AtomicUsize::new(0)),
+            busy: Arc::new(AtomicUsize::new(0)),
+            peak: Arc::new(AtomicUsize::new(0)),
             requests: Arc::new(Mutex::new(Vec::new())),
             routes: Arc::new(Mutex::new(BTreeMap::new())),
         };
@@ -70,6 +77,7 @@ impl Server {
             Arc::clone(&server.requests),
             Arc::clone(&server.routes),
         );
+        let load = (Arc::clone(&server.busy), Arc::clone(&server.peak));
         std::thread::spawn(move || {
             for stream in listener.incoming() {
                 let Ok(stream) = stream else { continue };
@@ -79,7 +87,13 @@ impl Server {
                     Arc::clone(&requests),
                     Arc::clone(&routes),
                 );
-                std::thread::spawn(move || serve(stream, config, requests, routes));
+                let (busy, peak) = (Arc::clone(&load.0), Arc::clone(&load.1));
+                std::thread::spawn(move || {
+                    let now = busy.fetch_add(1, Ordering::SeqCst) + 1;
+                    peak.fetch_max(now, Ordering::SeqCst);
+                    serve(stream, config, requests, routes);
+                    busy.fetch_sub(1, Ordering::SeqCst);
+                });
             }
         });
         server
@@ -136,7 +150,15 @@ fn serve(
         .get(&path)
         .cloned()
         .unwrap_or_else(|| html(404, "Not found", "nothing here"));
+    let reply = match reply {
+        Reply::Late(d, r) => {
+            std::thread::sleep(d);
+            *r
+        }
+        r => r,
+    };
     match reply {
+        Reply::Late(..) => {}
         Reply::Stall(d) => std::thread::sleep(d),
         Reply::Answer(status, headers, body) => {
             let mut out = format!(
@@ -734,4 +756,111 @@ fn check_help_documents_the_online_options_and_a_release_only_ci_step() {
     ] {
         assert!(help.contains(needle), "{needle} missing from check --help");
     }
+}
+
+#[test]
+fn at_most_8_requests_at_once() {
+    let lab = Lab::new();
+    let mut packages = Vec::new();
+    for i in 0..6 {
+        for page in ["site", "privacy", "terms"] {
+            let path = format!("/{page}{i}");
+            let text = "Harborlight Standup: privacy, personal data, terms and conditions.";
+            lab.good.route(
+                &path,
+                Reply::Late(Duration::from_millis(100), Box::new(html(200, page, text))),
+            );
+        }
+        packages.push(
+            lab.package(
+                &format!("p{i}"),
+                &lab.good.url("www.harborlight.test", &format!("/site{i}")),
+                &lab.good
+                    .url("www.harborlight.test", &format!("/privacy{i}")),
+                &lab.good.url("www.harborlight.test", &format!("/terms{i}")),
+            ),
+        );
+    }
+    let refs: Vec<&Path> = packages.iter().map(PathBuf::as_path).collect();
+    let o = online(
+        &lab,
+        &refs,
+        &[lab.good.resolve("www.harborlight.test")],
+        &[],
+    );
+    assert_eq!(findings(&o), vec![]);
+    assert_eq!(lab.good.paths().len(), 18);
+    let peak = lab.good.peak.load(Ordering::SeqCst);
+    assert!((1..=8).contains(&peak), "{peak} requests at once");
+}
+
+#[test]
+fn only_the_first_2_mib_of_a_page_are_read() {
+    let lab = Lab::new();
+    lab.good_pages();
+    let filler = "Harborlight Standup news. ".repeat(3 * 1024 * 1024 / 26);
+    lab.good.route(
+        "/privacy",
+        html(
+            200,
+            "Harborlight",
+            &format!("{filler} Your personal data and privacy."),
+        ),
+    );
+    let pkg = lab.good_package("p");
+    let o = online(
+        &lab,
+        &[&pkg],
+        &[lab.good.resolve("www.harborlight.test")],
+        &[],
+    );
+    // The privacy words sit after 3 MiB of text: not read, so not seen.
+    assert_eq!(
+        rules_at(&o),
+        vec![hit("online-privacy-page-content", "/developer/privacyUrl")]
+    );
+}
+
+#[test]
+fn https_proxy_is_used_and_no_proxy_bypasses_it() {
+    let lab = Lab::new();
+    lab.good_pages();
+    // A "proxy" that accepts and closes: every request through it fails.
+    let proxy = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let proxy_port = proxy.local_addr().expect("addr").port();
+    let via_proxy = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&via_proxy);
+    std::thread::spawn(move || {
+        for s in proxy.incoming() {
+            count.fetch_add(1, Ordering::SeqCst);
+            drop(s);
+        }
+    });
+    let pkg = lab.good_package("p");
+    let run = |no_proxy: &str| {
+        Command::new(env!("CARGO_BIN_EXE_appcert"))
+            .arg("check")
+            .arg(&pkg)
+            .args([
+                "--format", "json", "--select", "online", "--quiet", "--online",
+            ])
+            .args(["--ca-cert", &lab.ca()])
+            .args(["--resolve", &lab.good.resolve("www.harborlight.test")])
+            .env("HTTPS_PROXY", format!("http://127.0.0.1:{proxy_port}"))
+            .env("NO_PROXY", no_proxy)
+            .env_remove("https_proxy")
+            .env_remove("no_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
+            .output()
+            .expect("run")
+    };
+    let o = run("");
+    let rules: Vec<String> = rules_at(&o).into_iter().map(|(r, _)| r).collect();
+    assert_eq!(rules, vec!["online-url-unreachable"; 3]);
+    assert!(via_proxy.load(Ordering::SeqCst) >= 1);
+    assert_eq!(lab.good.accepted.load(Ordering::SeqCst), 0);
+    let o = run("www.harborlight.test");
+    assert_eq!(findings(&o), vec![]);
+    assert!(lab.good.accepted.load(Ordering::SeqCst) > 0);
 }
