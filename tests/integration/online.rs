@@ -44,7 +44,7 @@ fn redirect(status: u16, to: &str) -> Reply {
 struct Server {
     port: u16,
     accepted: Arc<AtomicUsize>,
-    /// Requests being answered now, and the most at once.
+    /// Requests received and not yet answered, and the most at once.
     busy: Arc<AtomicUsize>,
     peak: Arc<AtomicUsize>,
     /// Request heads received, in order.
@@ -88,12 +88,7 @@ impl Server {
                     Arc::clone(&routes),
                 );
                 let (busy, peak) = (Arc::clone(&load.0), Arc::clone(&load.1));
-                std::thread::spawn(move || {
-                    let now = busy.fetch_add(1, Ordering::SeqCst) + 1;
-                    peak.fetch_max(now, Ordering::SeqCst);
-                    serve(stream, config, requests, routes);
-                    busy.fetch_sub(1, Ordering::SeqCst);
-                });
+                std::thread::spawn(move || serve(stream, config, requests, routes, (busy, peak)));
             }
         });
         server
@@ -127,6 +122,7 @@ fn serve(
     config: Arc<rustls::ServerConfig>,
     requests: Arc<Mutex<Vec<String>>>,
     routes: Arc<Mutex<BTreeMap<String, Reply>>>,
+    (busy, peak): (Arc<AtomicUsize>, Arc<AtomicUsize>),
 ) {
     let Ok(conn) = rustls::ServerConnection::new(config) else {
         return;
@@ -144,6 +140,10 @@ fn serve(
     let head = String::from_utf8_lossy(&head).into_owned();
     let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
     requests.lock().unwrap().push(head);
+    // In flight from the request to the moment the answer is written (the client cannot
+    // start another request on this slot before it has the answer).
+    let now = busy.fetch_add(1, Ordering::SeqCst) + 1;
+    peak.fetch_max(now, Ordering::SeqCst);
     let reply = routes
         .lock()
         .unwrap()
@@ -157,6 +157,7 @@ fn serve(
         }
         r => r,
     };
+    busy.fetch_sub(1, Ordering::SeqCst);
     match reply {
         Reply::Late(..) => {}
         Reply::Stall(d) => std::thread::sleep(d),
