@@ -865,3 +865,37 @@ fn https_proxy_is_used_and_no_proxy_bypasses_it() {
     assert_eq!(findings(&o), vec![]);
     assert!(lab.good.accepted.load(Ordering::SeqCst) > 0);
 }
+
+#[test]
+fn a_refused_connection_is_unreachable() {
+    let lab = Lab::new();
+    lab.good_pages();
+    // A port nobody listens on any more.
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let privacy = format!("https://www.harborlight.test:{closed}/privacy");
+    let pkg = lab.package(
+        "p",
+        &lab.good.url("www.harborlight.test", "/"),
+        &privacy,
+        &lab.good.url("www.harborlight.test", "/terms"),
+    );
+    let o = online(
+        &lab,
+        &[&pkg],
+        &[
+            lab.good.resolve("www.harborlight.test"),
+            format!("www.harborlight.test:{closed}:127.0.0.1"),
+        ],
+        &[],
+    );
+    let f = findings(&o);
+    assert_eq!(
+        rules_at(&o),
+        vec![hit("online-url-unreachable", "/developer/privacyUrl")]
+    );
+    assert!(f[0].2.contains("refused"), "{}", f[0].2);
+}
