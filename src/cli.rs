@@ -22,9 +22,20 @@ struct Cli {
     command: Command,
 }
 
+const CHECK_AFTER_HELP: &str = "\
+Online checks: off by default (no network connection without --online). In CI, run them on the
+release build only, e.g. in GitHub Actions:
+
+  - name: Check the links reviewers open (release builds only)
+    if: startsWith(github.ref, 'refs/tags/')
+    run: appcert check appPackage --online --format human
+
+Exit codes: 0 every package passed, 1 at least one package failed, 2 usage error or appcert could not run.";
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check app packages: .zip files, unpacked package folders, manifest.json files, or folders searched for them.
+    #[command(after_help = CHECK_AFTER_HELP)]
     Check(Box<CheckArgs>),
     /// List every rule: id, severity, profiles, title.
     Rules(RulesArgs),
@@ -222,6 +233,40 @@ struct CheckArgs {
     /// Length in bytes of one JSON string.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_string_bytes)]
     max_string_bytes: usize,
+    /// Besides the offline checks, fetch every link a reviewer opens (website, privacy policy,
+    /// terms of use; plugin and connector links): it must answer 2xx over valid TLS without a
+    /// sign-in, redirect only over https, and be a privacy or terms page (`online-*` rules).
+    /// Off by default: without it appcert makes no network connection. GET only, no cookies,
+    /// public addresses only, each URL once per run, 8 at once; proxies from HTTPS_PROXY and
+    /// NO_PROXY.
+    #[arg(long)]
+    online: bool,
+    /// With --online: seconds each request may take, fractions allowed (default 10); the
+    /// whole fetching phase is bounded by 12 times this, at least a minute.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    online_timeout: Option<std::time::Duration>,
+    /// With --online: connect to ADDRESS for HOST:PORT instead of resolving HOST (repeatable,
+    /// as curl's option; an address given here may be loopback or private).
+    #[arg(long, value_name = "HOST:PORT:ADDRESS")]
+    resolve: Vec<crate::online::fetch::Override>,
+    /// With --online: PEM file of CA certificates trusted in addition to the built-in
+    /// (Mozilla) roots, as curl's option (a company CA, a test CA).
+    #[arg(long, value_name = "FILE")]
+    ca_cert: Option<std::path::PathBuf>,
+}
+
+/// `--online-timeout`: seconds, fractions allowed, more than 0 and at most an hour.
+fn parse_seconds(s: &str) -> Result<std::time::Duration, String> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of seconds"))?;
+    if !(secs > 0.0 && secs <= 3600.0) {
+        return Err(format!(
+            "`{s}`: give a number of seconds above 0 and at most 3600"
+        ));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
 }
 
 pub fn run() -> ExitCode {
@@ -413,8 +458,14 @@ fn check(args: CheckArgs) -> ExitCode {
         progress: !args.quiet,
         previous: None,
         one_package: false,
+        online: None,
+        online_fetch: None,
     };
     let mut options = options;
+    match online_config(&args) {
+        Ok(fetch) => options.online_fetch = fetch.map(std::sync::Arc::new),
+        Err(e) => return usage_error(&e),
+    }
     if let Some(prev) = &args.previous {
         match crate::discover::discover_all(&args.paths) {
             Ok(inputs) if inputs.len() == 1 => {}
@@ -577,6 +628,38 @@ fn fix_summary(run: &crate::FixRun, dry: bool) -> String {
 
 /// `appcert check -`: a zip or a manifest.json read from standard input (within
 /// `--max-input-bytes`), named `--stdin-filename` in the report.
+/// `--online` and its options. The network options without `--online` change nothing (the run
+/// stays offline, with a warning), so that a CI step can add or drop `--online` alone.
+fn online_config(args: &CheckArgs) -> Result<Option<crate::online::fetch::FetchConfig>, String> {
+    if !args.online {
+        let given = [
+            ("--resolve", !args.resolve.is_empty()),
+            ("--ca-cert", args.ca_cert.is_some()),
+            ("--online-timeout", args.online_timeout.is_some()),
+        ];
+        for (flag, _) in given.iter().filter(|(_, g)| *g) {
+            eprintln!(
+                "appcert: warning: {flag} has no effect without --online (no network connection is made)"
+            );
+        }
+        return Ok(None);
+    }
+    if args.paths.iter().any(|p| p == "-") {
+        return Err(
+            "--online checks packages on disk; it cannot be used with `-` (standard input)".into(),
+        );
+    }
+    let mut fetch = crate::online::fetch::FetchConfig::new(
+        args.online_timeout
+            .unwrap_or(std::time::Duration::from_secs(10)),
+    );
+    fetch.resolve = args.resolve.clone();
+    if let Some(path) = &args.ca_cert {
+        fetch.ca_certs = crate::online::fetch::read_ca_certs(path)?;
+    }
+    Ok(Some(fetch))
+}
+
 fn check_stdin(args: &CheckArgs, options: &Options) -> Result<crate::Report, String> {
     use std::io::Read;
     let limit = options.limits.max_input_bytes;

@@ -36,6 +36,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         connector_settings: options.config.connector,
         one_package: options.one_package,
         previous: options.previous.clone(),
+        online: options.online.clone(),
     };
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut findings);
@@ -64,6 +65,37 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         }
     }
     report
+}
+
+/// The reviewer URLs of an opened package (`--online`): the package is loaded as for a check
+/// (same options, so `--env` placeholders are resolved) but no rule runs.
+#[cfg(feature = "cli")]
+pub fn reviewer_urls(opened: Opened, options: &Options) -> Vec<String> {
+    let Some(package) = opened.package else {
+        return Vec::new();
+    };
+    let mut ctx = Ctx {
+        package: &package,
+        profile: options.profile,
+        docs: BTreeMap::new(),
+        unparsed: BTreeMap::new(),
+        refs: Vec::new(),
+        manifest_version: None,
+        env: options.env.clone(),
+        thresholds: options.config.thresholds,
+        specs: BTreeMap::new(),
+        icons: BTreeMap::new(),
+        connector: None,
+        connector_settings: options.config.connector,
+        previous: None,
+        online: None,
+    };
+    let kind = kinds::detect(&package);
+    kind.load(&mut ctx, options, &mut Vec::new());
+    rules::reviewer_urls(&ctx)
+        .into_iter()
+        .map(|u| u.url)
+        .collect()
 }
 
 /// One root cause, one finding: a finding is dropped when a rule it yields to (rule metadata

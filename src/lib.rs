@@ -52,6 +52,8 @@ mod image;
 pub mod json;
 mod kinds;
 mod model;
+#[doc(hidden)] // internal: public only for appcert's own tests
+pub mod online;
 mod openapi;
 #[doc(hidden)] // internal: public only for appcert's own tests, benches and fuzz targets
 pub mod package;
@@ -160,18 +162,29 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
 #[cfg(feature = "cli")]
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
     let inputs = discover::discover_all(paths)?;
-    if let [input] = inputs.as_slice() {
-        // One package: no thread pool, and schemas compiled for its documents only.
-        let one = Options {
+    // One package: no thread pool, and schemas compiled for its documents only.
+    let base = if inputs.len() == 1 {
+        Options {
             one_package: true,
             ..options.clone()
-        };
-        let per_input = with_envs(&inputs, &one)?;
-        let opts = per_input.first().map_or(&one, |o| o.as_ref());
+        }
+    } else {
+        options.clone()
+    };
+    let mut per_input = with_envs(&inputs, &base)?;
+    // Nothing is fetched when no online rule would read the results (`--ignore online`).
+    let online_rules = rules::registry()
+        .rules
+        .values()
+        .any(|m| m.category == "online" && options.config.enabled(&m.id));
+    if let (Some(fetch), true) = (&options.online_fetch, online_rules) {
+        per_input = fetch_online(&inputs, per_input, fetch);
+    }
+    if let [input] = inputs.as_slice() {
+        let opts = per_input.first().map_or(&base, |o| o.as_ref());
         let report = run_isolated(&input.display, || check_input(input, opts));
         return Ok(finish_run(vec![report], options));
     }
-    let per_input = with_envs(&inputs, options)?;
     let bar = progress::Progress::new(inputs.len(), options.progress);
     let packages = {
         use rayon::prelude::*;
@@ -187,6 +200,53 @@ pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, Discov
     };
     bar.finish();
     Ok(finish_run(packages, options))
+}
+
+/// `--online`, after discovery and before the checks: lists the reviewer URLs of every
+/// package, fetches each distinct URL once for the whole run, and gives the results to every
+/// package's options (the `online-*` rules read them).
+#[cfg(feature = "cli")]
+fn fetch_online(
+    inputs: &[Input],
+    per_input: Vec<std::sync::Arc<Options>>,
+    fetch: &online::fetch::FetchConfig,
+) -> Vec<std::sync::Arc<Options>> {
+    use rayon::prelude::*;
+    use std::sync::Arc;
+    let urls: Vec<String> = inputs
+        .par_iter()
+        .zip(per_input.par_iter())
+        .flat_map_iter(|(input, opts)| {
+            let opened = match input.kind {
+                InputKind::Zip => folder::open_zip(&input.display, &input.path, &opts.limits),
+                InputKind::Dir => folder::open_dir(&input.display, &input.path, &opts.limits),
+            };
+            // A defect of appcert while listing one package's links skips that package's
+            // links; its check reports the defect.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                engine::reviewer_urls(opened, opts)
+            }))
+            .unwrap_or_default()
+        })
+        .collect();
+    let results = Arc::new(online::fetch::fetch_all(&urls, fetch));
+    with_online(per_input, &results)
+}
+
+/// The same options with the fetch results of `--online`.
+#[cfg(feature = "cli")]
+fn with_online(
+    per_input: Vec<std::sync::Arc<Options>>,
+    results: &std::sync::Arc<online::OnlineResults>,
+) -> Vec<std::sync::Arc<Options>> {
+    per_input
+        .into_iter()
+        .map(|o| {
+            let mut o = (*o).clone();
+            o.online = Some(std::sync::Arc::clone(results));
+            std::sync::Arc::new(o)
+        })
+        .collect()
 }
 
 /// The options of each input: with `--env`/`--env-file`, the environment of the package's

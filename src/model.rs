@@ -30,6 +30,8 @@ pub struct Ctx<'p> {
     pub thresholds: crate::thresholds::Thresholds,
     /// The last published version's manifest (`--previous`), for the update rules.
     pub previous: Option<Arc<crate::update::Previous>>,
+    /// What fetching the reviewer URLs gave (`--online`), for the online rules.
+    pub online: Option<Arc<crate::online::OnlineResults>>,
     /// OpenAPI descriptions the package references, parsed at load under the limits.
     pub specs: BTreeMap<String, Arc<Result<Spec, SpecError>>>,
     /// Icons the manifest names, decoded on first use (`Ctx::icon`).

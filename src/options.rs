@@ -27,6 +27,13 @@ pub struct Options {
     /// `check_paths` sets it when it finds one package; keep it off for a process that
     /// checks package after package (a language server).
     pub one_package: bool,
+    /// What fetching the reviewer URLs gave (`--online`); the `online-*` rules read it and
+    /// report nothing without it.
+    pub online: Option<Arc<crate::online::OnlineResults>>,
+    /// `--online`: how to fetch the reviewer URLs before the packages are checked
+    /// (`check_paths` fills `online`). Command line only.
+    #[cfg(feature = "cli")]
+    pub online_fetch: Option<Arc<crate::online::fetch::FetchConfig>>,
 }
 
 pub use crate::update::Previous;
@@ -42,6 +49,9 @@ impl Default for Options {
             progress: false,
             previous: None,
             one_package: false,
+            online: None,
+            #[cfg(feature = "cli")]
+            online_fetch: None,
         }
     }
 }

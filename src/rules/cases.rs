@@ -20,6 +20,7 @@
 //!   "delete": ["outline.png"],                    // files removed
 //!   "input": "not a zip",                         // the whole input instead of a package
 //!   "previous": {"base": "bot-commands", …},      // the published version (`--previous`)
+//!   "online": {"https://…/privacy": {"status": 404}}, // simulated `--online` fetch results
 //!   "expect": [["manifest.json", "/version"]]     // fail cases: every hit, in order
 //! }
 //! ```
@@ -57,6 +58,11 @@ pub struct Case {
     /// gives the update rules.
     #[serde(default)]
     pub previous: Option<Box<Case>>,
+    /// Simulated `--online` fetch results, by URL as written in the package (the fields of
+    /// `online::Fetched`: `redirects`, `status`, `content_type`, `title`, `text`, `error`,
+    /// `detail`); with this key the online rules run as after `--online`.
+    #[serde(default)]
+    pub online: Option<BTreeMap<String, crate::online::Fetched>>,
     /// Free text for the reader of the rule file (not used by the runner).
     #[serde(default)]
     #[allow(dead_code)]
@@ -200,6 +206,11 @@ impl Case {
         }
         if let Some(input) = &self.input {
             pkg.raw_input = Some(input.clone().into_bytes());
+        }
+        if let Some(online) = &self.online {
+            pkg.online = Some(std::sync::Arc::new(crate::online::OnlineResults {
+                by_url: online.clone(),
+            }));
         }
         if let Some(prev) = &self.previous {
             let built = prev.build()?;

@@ -12,6 +12,9 @@ pub(crate) mod cases;
 pub mod data;
 pub(crate) mod fixes;
 pub(crate) mod helpers;
+/// The links a reviewer opens (`--online` fetches them before the checks).
+#[cfg(feature = "cli")]
+pub(crate) use helpers::online::reviewer_urls;
 #[cfg(test)]
 pub mod testing;
 pub mod text;
@@ -395,6 +398,19 @@ fn describe_case(case: &serde_json::Value) -> String {
         .flatten()
     {
         lines.push(format!("  {}: removed", file.as_str().unwrap_or_default()));
+    }
+    for (url, got) in map("online").into_iter().flatten() {
+        let what = match (got.get("error").and_then(Value::as_str), got.get("status")) {
+            (Some(e), _) => format!(
+                "fails ({e}: {})",
+                got.get("detail")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+            ),
+            (None, Some(s)) => format!("answers {s}"),
+            _ => "is fetched".to_string(),
+        };
+        lines.push(format!("  with --online, <{url}> {what}: {}", compact(got)));
     }
     if let Some(note) = case.get("note").and_then(Value::as_str) {
         lines.push(format!("  ({note})"));

@@ -79,6 +79,8 @@ pub struct Pkg {
     pub raw_input: Option<Vec<u8>>,
     /// The published version (`--previous`).
     pub previous: Option<std::sync::Arc<crate::options::Previous>>,
+    /// Simulated `--online` fetch results.
+    pub online: Option<std::sync::Arc<crate::online::OnlineResults>>,
     pub profile: Profile,
     pub config: crate::config::Config,
 }
@@ -94,6 +96,7 @@ impl Pkg {
             files: fixture_files(dir),
             raw_input: None,
             previous: None,
+            online: None,
             profile: Profile::Store,
             config: crate::config::Config::default(),
         }
@@ -159,6 +162,7 @@ impl Pkg {
             profile: self.profile,
             config: self.config.clone(),
             previous: self.previous.clone(),
+            online: self.online.clone(),
             ..Options::default()
         };
         let bytes = self.raw_input.clone().unwrap_or_else(|| zip(&self.files));

@@ -10,6 +10,7 @@
 //! - `failing`: failing fixture packages (fixtures/failing/*) under both profiles.
 //! - `hostile`: crafted packages (bombs, deep JSON, unsafe names, …) end in findings, never a crash.
 //! - `connectors`: Power Platform connector fixtures, the connector corpus (skipped when absent).
+//! - `online`: `check --online` against local HTTPS servers with a test CA made at test time.
 //! - `corpus`: the 300 real packages of `../shared/corpus` (skipped when absent).
 //! - `realapps`: published apps and rejected → fixed pairs of `../shared/realapps` (skipped when
 //!   absent): published apps pass but for true findings, rejected versions fail where the fix
@@ -27,6 +28,7 @@ mod fix;
 mod formats;
 mod hostile;
 mod lsp;
+mod online;
 mod packages;
 mod realapps;
 mod report_schema;

@@ -12,6 +12,7 @@ pub(crate) mod icons;
 pub(crate) mod localization;
 pub(crate) mod manifest;
 pub(crate) mod naming;
+pub(crate) mod online;
 pub(crate) mod secrets;
 pub(crate) mod tabs;
 pub(crate) mod update;
