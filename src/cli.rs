@@ -491,13 +491,25 @@ fn write_baseline(to: Option<&std::path::Path>, report: &crate::Report) -> ExitC
         if n == 1 { "" } else { "s" },
         baseline.entries.len()
     );
-    match to {
+    let written = match to {
         Some(path) => match std::fs::write(path, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => usage_error(&format!("cannot write {}: {e}", path.display())),
         },
         None => print(&text),
+    };
+    // A package appcert could not check is not recorded: never exit 0 over it.
+    let crashed = report
+        .packages
+        .iter()
+        .filter(|p| p.findings.iter().any(|f| f.rule == "internal-error"))
+        .count();
+    if crashed > 0 && written == ExitCode::SUCCESS {
+        return usage_error(&format!(
+            "appcert could not check {crashed} package(s) (internal-error): the baseline leaves that out"
+        ));
     }
+    written
 }
 
 /// `appcert check -`: a zip or a manifest.json read from standard input (within
