@@ -114,7 +114,10 @@ if command -v pgrep >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1; then
         kill -0 "$child" 2>/dev/null || break
         sleep 0.1
     done
-    ! kill -0 "$child" 2>/dev/null || fail "the binary outlived the launcher's SIGTERM"
+    if kill -0 "$child" 2>/dev/null; then
+        kill -KILL "$child" 2>/dev/null || true
+        fail "the binary outlived the launcher's SIGTERM"
+    fi
     echo "ok: SIGTERM reaches the binary and the launcher ends with it (143)"
 else
     echo "signal test skipped: pgrep or mkfifo absent"
