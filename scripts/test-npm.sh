@@ -104,7 +104,7 @@ if command -v pgrep >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1; then
         [ -n "$child" ] && break
         sleep 0.1
     done
-    [ -n "$child" ] || fail "the launcher started no binary"
+    [ -n "$child" ] || { kill "$launcher_pid" 2>/dev/null || true; fail "the launcher started no binary"; }
     kill -TERM "$launcher_pid"
     code=0
     wait "$launcher_pid" || code=$?
