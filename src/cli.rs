@@ -37,6 +37,9 @@ enum Command {
     /// Check app packages: .zip files, unpacked package folders, manifest.json files, or folders searched for them.
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(Box<CheckArgs>),
+    /// Record today's findings as a baseline (JSON, to standard output or `--output FILE`):
+    /// `check --baseline FILE` then reports only the findings not in it. Same options as check.
+    Baseline(Box<CheckArgs>),
     /// List every rule: id, severity, profiles, title.
     Rules(RulesArgs),
     /// Print a rule's documentation.
@@ -253,6 +256,13 @@ struct CheckArgs {
     /// (Mozilla) roots, as curl's option (a company CA, a test CA).
     #[arg(long, value_name = "FILE")]
     ca_cert: Option<std::path::PathBuf>,
+    /// Report only the findings not recorded in this baseline (written by `appcert baseline`);
+    /// its entries that no longer occur are reported (`baseline-entry-unused`, info).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<std::path::PathBuf>,
+    /// `appcert baseline`: where the baseline goes (`Some(None)`: standard output).
+    #[arg(skip)]
+    record_baseline: Option<Option<std::path::PathBuf>>,
 }
 
 /// `--online-timeout`: seconds, fractions allowed, more than 0 and at most an hour.
@@ -283,6 +293,16 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check(*args),
+        Command::Baseline(mut args) => {
+            if args.format.is_some() || args.statistics || args.baseline.is_some() {
+                return usage_error("`appcert baseline` writes JSON to standard output or `--output FILE`; --format, --statistics and --baseline are options of `check`");
+            }
+            if args.output.len() > 1 {
+                return usage_error("`appcert baseline` writes one file: give one `--output FILE`");
+            }
+            args.record_baseline = Some(args.output.pop().map(std::path::PathBuf::from));
+            check(*args)
+        }
         Command::Rules(args) => list_rules(args),
         Command::Explain(args) => explain(args),
         Command::Completions(args) => {
@@ -426,6 +446,15 @@ fn check(args: CheckArgs) -> ExitCode {
             return usage_error(&format!("unknown rule or category `{name}`{hint}"));
         }
     }
+    if let Some(path) = &args.baseline {
+        let read = std::fs::read_to_string(path)
+            .map_err(|e| format!("--baseline {}: {e}", path.display()))
+            .and_then(|text| crate::baseline::Baseline::parse(&path.display().to_string(), &text));
+        match read {
+            Ok(b) => config.baseline = Some(std::sync::Arc::new(b)),
+            Err(e) => return usage_error(&e),
+        }
+    }
     config.select = args.select.clone();
     config.ignore.extend(args.ignore.iter().cloned());
     if args.deny.is_some() {
@@ -529,6 +558,14 @@ fn check(args: CheckArgs) -> ExitCode {
             ));
         }
     }
+    if let Some(to) = &args.record_baseline {
+        return write_baseline(to.as_deref(), &report);
+    }
+    if let Some(b) = options.config.baseline.as_ref() {
+        if !b.entries.is_empty() && !b.names_any(&report.packages) {
+            eprintln!("appcert: warning: the baseline {} names none of the packages checked (its packages are named as `appcert baseline` was given them, from the folder it ran in)", b.origin);
+        }
+    }
     if let Err(code) = write_reports(&args, &outputs, &report) {
         return code;
     }
@@ -540,6 +577,38 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// `appcert baseline`: the run's findings as a baseline, to `to` or standard output.
+fn write_baseline(to: Option<&std::path::Path>, report: &crate::Report) -> ExitCode {
+    let baseline = crate::baseline::Baseline::of(&report.packages);
+    let text = baseline.render();
+    let findings: usize = baseline.entries.iter().map(|e| e.count).sum();
+    let n = report.packages.len();
+    eprintln!(
+        "appcert: baseline of {n} package{}: {findings} findings in {} entries",
+        if n == 1 { "" } else { "s" },
+        baseline.entries.len()
+    );
+    let written = match to {
+        Some(path) => match std::fs::write(path, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => usage_error(&format!("cannot write {}: {e}", path.display())),
+        },
+        None => print(&text),
+    };
+    // A package appcert could not check is not recorded: never exit 0 over it.
+    let crashed = report
+        .packages
+        .iter()
+        .filter(|p| p.findings.iter().any(|f| f.rule == "internal-error"))
+        .count();
+    if crashed > 0 && written == ExitCode::SUCCESS {
+        return usage_error(&format!(
+            "appcert could not check {crashed} package(s) (internal-error): the baseline leaves that out"
+        ));
+    }
+    written
 }
 
 /// `--diff`: the unified diff of what `--fix` would change, on standard output; exit 1 when

@@ -85,6 +85,8 @@ pub struct Config {
     pub source: Option<PathBuf>,
     /// Power Platform connectors: publisher kind and submission type.
     pub connector: crate::submission::ConnectorSettings,
+    /// The findings recorded in a baseline (`--baseline FILE`) do not count.
+    pub baseline: Option<std::sync::Arc<crate::baseline::Baseline>>,
 }
 
 /// A configuration that cannot be used (exit 2).

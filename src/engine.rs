@@ -21,23 +21,7 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
         report.used_suppressions = used;
         return report;
     };
-    let mut ctx = Ctx {
-        package: &package,
-        profile: options.profile,
-        docs: BTreeMap::new(),
-        unparsed: BTreeMap::new(),
-        refs: Vec::new(),
-        manifest_version: None,
-        env: options.env.clone(),
-        thresholds: options.config.thresholds,
-        specs: BTreeMap::new(),
-        icons: BTreeMap::new(),
-        connector: None,
-        connector_settings: options.config.connector,
-        one_package: options.one_package,
-        previous: options.previous.clone(),
-        online: options.online.clone(),
-    };
+    let mut ctx = new_ctx(&package, options);
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut findings);
     let enabled = |id: &str| options.config.enabled(id);
@@ -67,15 +51,10 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
     report
 }
 
-/// The reviewer URLs of an opened package (`--online`): the package is loaded as for a check
-/// (same options, so `--env` placeholders are resolved) but no rule runs.
-#[cfg(feature = "cli")]
-pub fn reviewer_urls(opened: Opened, options: &Options) -> Vec<String> {
-    let Some(package) = opened.package else {
-        return Vec::new();
-    };
-    let mut ctx = Ctx {
-        package: &package,
+/// The model of a package before its kind loads it: empty, with the run's settings.
+fn new_ctx<'p>(package: &'p crate::package::Package, options: &Options) -> Ctx<'p> {
+    Ctx {
+        package,
         profile: options.profile,
         docs: BTreeMap::new(),
         unparsed: BTreeMap::new(),
@@ -87,9 +66,22 @@ pub fn reviewer_urls(opened: Opened, options: &Options) -> Vec<String> {
         icons: BTreeMap::new(),
         connector: None,
         connector_settings: options.config.connector,
-        previous: None,
-        online: None,
+        one_package: options.one_package,
+        previous: options.previous.clone(),
+        online: options.online.clone(),
+    }
+}
+
+/// The reviewer URLs of an opened package (`--online`): the package is loaded as for a check
+/// (same options, so `--env` placeholders are resolved) but no rule runs.
+#[cfg(feature = "cli")]
+pub fn reviewer_urls(opened: Opened, options: &Options) -> Vec<String> {
+    let Some(package) = opened.package else {
+        return Vec::new();
     };
+    let mut ctx = new_ctx(&package, options);
+    ctx.previous = None;
+    ctx.online = None;
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut Vec::new());
     rules::reviewer_urls(&ctx)

@@ -21,6 +21,7 @@
 // applying the findings' fixes to it (`fix`), the options, the report and its renderers, the
 // configuration and the rule registry. With the `cli` feature: checking paths on disk
 // (`check_paths`), fixing them (`fix_paths`) and the command line itself.
+pub mod baseline;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod config;
@@ -328,7 +329,8 @@ pub fn run_isolated(display: &str, check: impl FnOnce() -> PackageReport) -> Pac
     }
 }
 
-/// Reports stale suppressions, applies `deny-warnings` and builds the run's report.
+/// Reports stale suppressions, applies the baseline (`--baseline`) and `deny-warnings`, and
+/// builds the run's report.
 pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report {
     let config = &options.config;
     for (i, s) in config.suppressions.iter().enumerate() {
@@ -367,6 +369,9 @@ pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report
                 .policies(meta.policies.clone()),
             );
         }
+    }
+    if let Some(baseline) = &config.baseline {
+        baseline.apply(&mut packages, &|rule| config.enabled(rule));
     }
     for p in packages.iter_mut() {
         p.refresh(config.deny_warnings);

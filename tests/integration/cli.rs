@@ -791,3 +791,154 @@ fn completions_and_man_page() {
     );
     assert!(stdout(&o).contains("appcert"));
 }
+
+#[test]
+fn baseline_records_findings_and_check_reports_only_new_ones() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    // The baseline of a failing fixture, on standard output: sorted, one entry per place.
+    let o = appcert(
+        &root(),
+        &["baseline", "fixtures/failing/listing-and-domains"],
+    );
+    assert_exit(&o, 0);
+    let text = stdout(&o);
+    insta::assert_snapshot!("baseline-listing-and-domains", text);
+    assert!(
+        stderr(&o).starts_with("appcert: baseline of 1 package: "),
+        "{}",
+        stderr(&o)
+    );
+    let path = tmp.path().join("appcert-baseline.json");
+    let o = appcert(
+        &root(),
+        &[
+            "baseline",
+            "fixtures/failing/listing-and-domains",
+            "--output",
+            path.to_str().expect("utf-8"),
+        ],
+    );
+    assert_exit(&o, 0);
+    assert_eq!(stdout(&o), "");
+    assert_eq!(std::fs::read_to_string(&path).expect("written"), text);
+
+    // With the baseline, the same package passes: every finding is suppressed, with a reason.
+    let baseline = path.to_str().expect("utf-8");
+    let args = [
+        "check",
+        "fixtures/failing/listing-and-domains",
+        "--baseline",
+        baseline,
+        "--format",
+        "json",
+    ];
+    let o = appcert(&root(), &args);
+    assert_exit(&o, 0);
+    let v = json_stdout(&o);
+    let findings = v["packages"][0]["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    for f in findings {
+        let reason = f["suppressed"]["reason"].as_str().unwrap_or_default();
+        assert_eq!(reason, format!("in the baseline {baseline}"), "{f}");
+    }
+
+    // An entry removed: its finding is new and fails the package. An entry whose count is
+    // higher than what remains, and one that matches nothing, are reported as unused.
+    let mut b: Value = serde_json::from_str(&text).expect("JSON");
+    let entries = b["entries"].as_array_mut().expect("entries");
+    let removed = entries.remove(0);
+    entries[0]["count"] = Value::from(3);
+    entries.push(serde_json::json!({
+        "package": "fixtures/failing/listing-and-domains",
+        "rule": "schema-too-long",
+        "file": "manifest.json",
+        "pointer": "/name/short",
+        "count": 1
+    }));
+    std::fs::write(&path, serde_json::to_string_pretty(&b).expect("JSON")).expect("write");
+    let o = appcert(&root(), &args);
+    assert_exit(&o, 1);
+    let v = json_stdout(&o);
+    let counting: Vec<(String, String, String)> = v["packages"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f.get("suppressed").is_none())
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["pointer"].as_str().unwrap_or_default().to_string(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(counting.len(), 3, "{counting:#?}");
+    assert_eq!(counting[0].0, removed["rule"].as_str().expect("rule"));
+    assert_eq!(counting[0].1, removed["pointer"].as_str().expect("pointer"));
+    assert!(counting[1..].iter().all(|c| c.0 == "baseline-entry-unused"));
+    assert!(
+        counting[1].2.contains("counts 3 findings, 1 remain"),
+        "{counting:#?}"
+    );
+    assert!(
+        counting[2]
+            .2
+            .contains("`schema-too-long` at manifest.json `/name/short`")
+            && counting[2].2.contains("matches no finding"),
+        "{counting:#?}"
+    );
+    // Unused entries are infos: they do not fail a package whose findings are all recorded.
+    assert_eq!(v["packages"][0]["summary"]["errors"], 1);
+}
+
+#[test]
+fn baseline_of_other_packages_warns_and_bad_baselines_are_usage_errors() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("b.json");
+    let other = r#"{"version":1,"entries":[{"package":"elsewhere/app.zip","rule":"schema-too-long","file":"manifest.json","pointer":"/name/short","count":1}]}"#;
+    std::fs::write(&path, other).expect("write");
+    let b = path.to_str().expect("utf-8");
+    let o = appcert(
+        &root(),
+        &["check", "fixtures/packages/tab-personal", "--baseline", b],
+    );
+    assert_exit(&o, 0);
+    assert!(
+        stderr(&o).contains("names none of the packages checked"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !stdout(&o).contains("baseline-entry-unused"),
+        "{}",
+        stdout(&o)
+    );
+
+    let missing = tmp.path().join("missing.json");
+    let o = appcert(
+        &root(),
+        &[
+            "check",
+            "fixtures/packages/tab-personal",
+            "--baseline",
+            missing.to_str().expect("utf-8"),
+        ],
+    );
+    assert_usage_error(&o, "missing.json");
+    std::fs::write(&path, r#"{"version":1,"entries":[{"package":"x"}]}"#).expect("write");
+    let o = appcert(
+        &root(),
+        &["check", "fixtures/packages/tab-personal", "--baseline", b],
+    );
+    assert_usage_error(&o, "not an appcert baseline");
+    let o = appcert(
+        &root(),
+        &[
+            "baseline",
+            "fixtures/packages/tab-personal",
+            "--format",
+            "json",
+        ],
+    );
+    assert_usage_error(&o, "options of `check`");
+}
