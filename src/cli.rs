@@ -527,6 +527,9 @@ fn check(args: CheckArgs) -> ExitCode {
     if args.diff {
         return diff(&args, &options);
     }
+    if let Some(code) = check_streaming(&args, &outputs, &options) {
+        return code;
+    }
     let mut fixed_summary = None;
     let report = if args.fix {
         match crate::fix_paths(&args.paths, &options, true, args.unsafe_fixes) {
@@ -577,6 +580,93 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::from(1)
     }
+}
+
+/// A run whose one report is JSON or concise, without `--fix`, standard input, `--previous`,
+/// suppressions or a baseline (all of which need the whole run first), streams: each package
+/// is written as soon as it and those before it are checked, so memory stays flat however
+/// many packages. `None` when the run does not qualify (the caller checks as usual).
+fn check_streaming(args: &CheckArgs, outputs: &Outputs, options: &Options) -> Option<ExitCode> {
+    let [(format, path)] = outputs.as_slice() else {
+        return None;
+    };
+    let stdin = args.paths.iter().any(|p| p == "-");
+    if !matches!(format, Format::Json | Format::Concise)
+        || args.fix
+        || stdin
+        || args.record_baseline.is_some()
+        || options.previous.is_some()
+        || !options.config.suppressions.is_empty()
+        || options.config.baseline.is_some()
+    {
+        return None;
+    }
+    let sink: Box<dyn Write> = match path {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => return Some(usage_error(&format!("cannot write {}: {e}", p.display()))),
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::new(sink);
+    let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    // The first write error (a closed pipe, a full disk) stops the writing, not the run.
+    let mut failed: Option<std::io::Error> = None;
+    // The JSON head is written with the first package, so that a usage error found before
+    // (a path that does not exist) leaves no partial report.
+    let json = *format == Format::Json;
+    let profile = options.profile.as_str();
+    let mut stream: Option<json::Stream> = None;
+    let run = crate::check_paths_streaming(&args.paths, options, &mut |p| {
+        if failed.is_some() {
+            return;
+        }
+        let written = if json {
+            let s = match stream.take() {
+                Some(s) => Ok(s),
+                None => json::Stream::begin(&mut out, profile),
+            };
+            s.and_then(|mut s| {
+                let r = s.package(&mut out, &p);
+                stream = Some(s);
+                r
+            })
+        } else {
+            let mut text = String::new();
+            concise_package(&p, &cwd, &mut text);
+            out.write_all(text.as_bytes())
+        };
+        if let Err(e) = written {
+            failed = Some(e);
+        }
+    });
+    let report = match run {
+        Ok(r) => r,
+        Err(e) => return Some(usage_error(&e.to_string())),
+    };
+    if failed.is_none() {
+        let ended = if json {
+            let s = match stream {
+                Some(s) => Ok(s),
+                None => json::Stream::begin(&mut out, profile),
+            };
+            s.and_then(|s| s.end(&mut out, &report))
+        } else {
+            out.flush()
+        };
+        failed = ended.err();
+    }
+    if let Some(e) = failed {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Some(usage_error(&format!("cannot write the report: {e}")));
+        }
+        return Some(ExitCode::from(2));
+    }
+    Some(if report.all_passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// `appcert baseline`: the run's findings as a baseline, to `to` or standard output.
@@ -822,6 +912,14 @@ fn plan_outputs(format: Option<Format>, outputs: &[String]) -> Result<Outputs, S
 fn concise(report: &crate::Report, cwd: &std::path::Path) -> String {
     let mut out = String::new();
     for p in &report.packages {
+        concise_package(p, cwd, &mut out);
+    }
+    out
+}
+
+/// The `--format concise` lines of one package.
+fn concise_package(p: &crate::PackageReport, cwd: &std::path::Path, out: &mut String) {
+    {
         let pkg = sarif::PackagePath::of(&p.input, p.is_folder, cwd);
         for f in p.findings.iter().filter(|f| f.counts()) {
             let mut at = pkg.file(&f.file);
@@ -840,7 +938,6 @@ fn concise(report: &crate::Report, cwd: &std::path::Path) -> String {
             ));
         }
     }
-    out
 }
 
 /// Findings per rule (`--statistics`), most frequent first.

@@ -162,6 +162,50 @@ pub fn check_zip_bytes(name: &str, bytes: Vec<u8>, options: &Options) -> Package
 /// cores; the report lists the packages in discovery order whatever the scheduling.
 #[cfg(feature = "cli")]
 pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, DiscoverError> {
+    let mut packages = Vec::new();
+    check_each(paths, options, &mut |p| packages.push(p))?;
+    Ok(finish_run(packages, options))
+}
+
+/// Checks the packages under `paths` as `check_paths` does, but hands each package's report
+/// to `each` in discovery order as soon as it is done instead of keeping them all, so memory
+/// stays flat however many packages a run has; returns the run's report without its packages
+/// (the summary counts them all). Each package's verdict is final (`--deny warnings`
+/// applied). Not for a configuration with suppressions or a baseline, whose unused entries are
+/// known only at the end of the run: `check_paths` reports those.
+#[cfg(feature = "cli")]
+pub fn check_paths_streaming(
+    paths: &[String],
+    options: &Options,
+    each: &mut dyn FnMut(PackageReport),
+) -> Result<Report, DiscoverError> {
+    let (mut packages, mut passed) = (0, 0);
+    let deny = options.config.deny_warnings;
+    check_each(paths, options, &mut |mut p| {
+        p.refresh(deny);
+        packages += 1;
+        passed += usize::from(p.verdict == Verdict::Pass);
+        each(p);
+    })?;
+    let mut report = finish_run(Vec::new(), options);
+    report.summary.packages = packages;
+    report.summary.passed = passed;
+    report.summary.failed = packages - passed;
+    Ok(report)
+}
+
+/// The packages a window of the run checks in parallel: enough to keep every core busy
+/// between the window's start and its slowest package, few enough that memory stays flat.
+#[cfg(feature = "cli")]
+const WINDOW_PER_THREAD: usize = 32;
+
+/// Discovers and checks, handing each package's report to `each` in discovery order.
+#[cfg(feature = "cli")]
+fn check_each(
+    paths: &[String],
+    options: &Options,
+    each: &mut dyn FnMut(PackageReport),
+) -> Result<(), DiscoverError> {
     let inputs = discover::discover_all(paths)?;
     // One package: no thread pool, and schemas compiled for its documents only.
     let base = if inputs.len() == 1 {
@@ -183,24 +227,26 @@ pub fn check_paths(paths: &[String], options: &Options) -> Result<Report, Discov
     }
     if let [input] = inputs.as_slice() {
         let opts = per_input.first().map_or(&base, |o| o.as_ref());
-        let report = run_isolated(&input.display, || check_input(input, opts));
-        return Ok(finish_run(vec![report], options));
+        each(run_isolated(&input.display, || check_input(input, opts)));
+        return Ok(());
     }
     let bar = progress::Progress::new(inputs.len(), options.progress);
-    let packages = {
+    let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
+    for (ins, opts) in inputs.chunks(window).zip(per_input.chunks(window)) {
         use rayon::prelude::*;
-        inputs
+        let reports: Vec<PackageReport> = ins
             .par_iter()
-            .zip(per_input.par_iter())
+            .zip(opts.par_iter())
             .map(|(input, opts)| {
                 let report = run_isolated(&input.display, || check_input(input, opts));
                 bar.tick();
                 report
             })
-            .collect()
-    };
+            .collect();
+        reports.into_iter().for_each(&mut *each);
+    }
     bar.finish();
-    Ok(finish_run(packages, options))
+    Ok(())
 }
 
 /// `--online`, after discovery and before the checks: lists the reviewer URLs of every

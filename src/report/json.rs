@@ -10,3 +10,54 @@ pub fn render(report: &Report) -> String {
     s.push('\n');
     s
 }
+
+/// The JSON report written package by package (`check_paths_streaming`): byte for byte what
+/// [`render`] gives for the whole report, without holding it.
+pub struct Stream {
+    written: usize,
+}
+
+/// `"packages": []` in the pretty report of no package: where the packages go.
+const EMPTY_PACKAGES: &str = "\"packages\": []";
+
+impl Stream {
+    /// Writes the report's head, up to the opening of its `packages` array.
+    pub fn begin(out: &mut dyn std::io::Write, profile: &str) -> std::io::Result<Stream> {
+        let head = render(&Report::new(profile, Vec::new()));
+        let at = head.find(EMPTY_PACKAGES).unwrap_or(head.len());
+        out.write_all(&head.as_bytes()[..at])?;
+        out.write_all(b"\"packages\": [")?;
+        Ok(Stream { written: 0 })
+    }
+
+    /// Writes one package (an element of `packages`, two levels deep).
+    pub fn package(
+        &mut self,
+        out: &mut dyn std::io::Write,
+        package: &super::PackageReport,
+    ) -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(package).map_err(std::io::Error::other)?;
+        out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"    ")?;
+            out.write_all(line.as_bytes())?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes `packages` and writes the rest of the report (its summary), from `report`, the
+    /// run's report without its packages.
+    pub fn end(self, out: &mut dyn std::io::Write, report: &Report) -> std::io::Result<()> {
+        let whole = render(report);
+        let tail = whole
+            .find(EMPTY_PACKAGES)
+            .map_or("", |at| &whole[at + EMPTY_PACKAGES.len()..]);
+        out.write_all(if self.written == 0 { b"]" } else { b"\n  ]" })?;
+        out.write_all(tail.as_bytes())?;
+        out.flush()
+    }
+}

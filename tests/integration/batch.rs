@@ -277,3 +277,59 @@ fn toolkit_build_zips_are_skipped_wherever_the_search_starts() {
     );
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
 }
+
+/// A run whose one report is JSON or concise streams it package by package; what it writes
+/// is byte for byte the report of a run that keeps every package (forced here by a second
+/// output), for the fixtures and, when present, the corpus, including `--deny warnings`
+/// verdicts and a run with no package left to report.
+#[test]
+fn streamed_reports_equal_whole_reports() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut sets = vec![vec!["fixtures/packages", "fixtures/failing"]];
+    if root().join("../shared/corpus/INDEX.tsv").is_file() {
+        sets.push(vec!["../shared/corpus"]);
+    }
+    for (i, paths) in sets.into_iter().enumerate() {
+        // The corpus (the second set) with the JSON report only: it takes the time.
+        let variants = [
+            ("json", "json", None),
+            ("concise", "txt", None),
+            ("json", "json", Some("--deny=warnings")),
+        ];
+        for (format, ext, extra) in variants.into_iter().take(if i == 0 { 3 } else { 1 }) {
+            let streamed = tmp.path().join(format!("streamed.{ext}"));
+            let whole = tmp.path().join(format!("whole.{ext}"));
+            let sarif = tmp.path().join("whole.sarif");
+            let mut args: Vec<String> = vec!["check".into()];
+            args.extend(paths.iter().map(|p| p.to_string()));
+            args.extend(extra.map(String::from));
+            let mut one = args.clone();
+            one.extend([
+                "--output".into(),
+                format!("{format}={}", streamed.display()),
+            ]);
+            let mut two = args.clone();
+            two.extend([
+                "--output".into(),
+                format!("{format}={}", whole.display()),
+                "--output".into(),
+                format!("sarif={}", sarif.display()),
+            ]);
+            let one: Vec<&str> = one.iter().map(String::as_str).collect();
+            let two: Vec<&str> = two.iter().map(String::as_str).collect();
+            let a = appcert(&root(), &one);
+            let b = appcert(&root(), &two);
+            assert_eq!(a.status.code(), b.status.code(), "{}", text(&a));
+            let (sa, sb) = (
+                std::fs::read(&streamed).expect("streamed report"),
+                std::fs::read(&whole).expect("whole report"),
+            );
+            assert!(
+                sa == sb,
+                "{paths:?} {format} {extra:?}: the streamed report differs ({} vs {} bytes)",
+                sa.len(),
+                sb.len()
+            );
+        }
+    }
+}
