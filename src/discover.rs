@@ -240,6 +240,10 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Expands every given path, keeping their order and dropping duplicates.
 pub fn discover_all(given: &[String]) -> Result<Vec<Input>, DiscoverError> {
+    // One path never yields the same package twice: no set of every path to keep.
+    if let [one] = given {
+        return discover(one);
+    }
     let mut out: Vec<Input> = Vec::new();
     let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for g in given {

@@ -57,7 +57,10 @@ impl FileSource for DirSource {
     fn read(&self, name: &str, limit: u64) -> Result<Vec<u8>, EntryError> {
         let path = self.root.join(name);
         let file = std::fs::File::open(path).map_err(|e| EntryError::Io(e.to_string()))?;
-        let mut buf = Vec::new();
+        // Sized from the metadata (within the limit), so a big file is not read into a buffer
+        // doubled past its size.
+        let size = file.metadata().map_or(0, |m| m.len()).min(limit + 1);
+        let mut buf = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
         file.take(limit + 1)
             .read_to_end(&mut buf)
             .map_err(|e| EntryError::Io(e.to_string()))?;

@@ -16,11 +16,35 @@ pub struct JsonDoc {
     /// The text after any UTF-8 byte-order mark; spans are relative to it.
     pub text: String,
     pub value: Value,
-    pub spans: Option<SpanIndex>,
+    /// The span of every value, built on first use (most documents, and big OpenAPI
+    /// descriptions most of all, never need one: the index costs more than the parse).
+    spans: std::sync::OnceLock<Option<SpanIndex>>,
+    /// The depth limit the index is built under (the prescan already enforced it).
+    max_depth: usize,
     pub lines: LineIndex,
 }
 
 impl JsonDoc {
+    /// The document of a parsed text; its span index is built when first asked for.
+    pub fn new(file: &str, text: String, value: Value, max_depth: usize) -> JsonDoc {
+        let lines = LineIndex::new(&text);
+        JsonDoc {
+            file: file.to_string(),
+            text,
+            value,
+            spans: std::sync::OnceLock::new(),
+            max_depth,
+            lines,
+        }
+    }
+
+    /// The span index (`None` if the text cannot be indexed, which a parsed text can).
+    pub fn spans(&self) -> Option<&SpanIndex> {
+        self.spans
+            .get_or_init(|| SpanIndex::build(&self.text, self.max_depth).ok())
+            .as_ref()
+    }
+
     /// Byte span and 1-based line/column for a pointer (or its nearest existing ancestor).
     /// Containers are narrowed to their opening bracket so labels stay on one line.
     pub fn locate(
@@ -28,7 +52,7 @@ impl JsonDoc {
         pointer: &str,
         key: bool,
     ) -> Option<(std::ops::Range<usize>, usize, usize)> {
-        let spans = self.spans.as_ref()?;
+        let spans = self.spans()?;
         let (found, s) = spans.nearest(pointer);
         let exact = found.len() == pointer.len();
         let mut range = match (&s.key, key && exact) {
@@ -50,7 +74,7 @@ impl JsonDoc {
 
     /// The span of the value at `pointer` (exactly there, not an ancestor's).
     pub fn value_span(&self, pointer: &str) -> Option<std::ops::Range<usize>> {
-        Some(self.spans.as_ref()?.get(pointer)?.value.clone())
+        Some(self.spans()?.get(pointer)?.value.clone())
     }
 
     /// The span of the string at `pointer` (its quotes included), when the text there is a
@@ -122,7 +146,6 @@ fn parse_inner(
             return (None, None, findings);
         }
     };
-    let lines = LineIndex::new(&text);
     if bom {
         findings.push(
             Finding::new(
@@ -215,23 +238,8 @@ fn parse_inner(
             return (None, Some(text), findings);
         }
     };
-    let spans = match SpanIndex::build(&text, limits.max_json_depth) {
-        Ok(s) => Some(s),
-        Err(span::ScanError::TooDeep { offset, max_depth }) => {
-            findings.push(
-                Finding::new(
-                    "package-limit-exceeded",
-                    file,
-                    "",
-                    format!("`{file}` nests JSON deeper than {max_depth} levels"),
-                )
-                .help("App package files are shallow; check that this is the intended file, or raise the limit with --max-json-depth.")
-                .at_span(offset..offset + 1),
-            );
-            return (None, Some(text), findings);
-        }
-        Err(span::ScanError::Syntax { .. }) => None,
-    };
+    // The span index is built on first use (`JsonDoc::spans`): `prescan` has already
+    // enforced the depth limit it would check, and the text parsed.
     if !value.is_object() {
         findings.push(
             Finding::new(
@@ -271,13 +279,7 @@ fn parse_inner(
         );
     }
     (
-        Some(JsonDoc {
-            file: file.to_string(),
-            text,
-            value,
-            spans,
-            lines,
-        }),
+        Some(JsonDoc::new(file, text, value, limits.max_json_depth)),
         None,
         findings,
     )
