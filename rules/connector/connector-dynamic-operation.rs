@@ -4,7 +4,7 @@
 use crate::finding::Finding;
 use crate::json::span::join;
 use crate::model::Ctx;
-use crate::rules::helpers::connector::{operation_ids, swagger};
+use crate::rules::helpers::connector::{operation_ids, swagger, visit_members};
 use crate::rules::Out;
 use serde_json::Value;
 
@@ -15,35 +15,24 @@ const KEYS: &[&str] = &[
     "x-ms-dynamic-properties",
 ];
 
-fn walk<'v>(v: &'v Value, ptr: &str, out: &mut Vec<(String, &'v str)>) {
-    match v {
-        Value::Object(map) => {
-            for (k, child) in map {
-                let p = join(ptr, k);
-                if KEYS.contains(&k.as_str()) {
-                    if let Some(id) = child.get("operationId").and_then(Value::as_str) {
-                        out.push((join(&p, "operationId"), id));
-                    }
-                } else if k == "x-ms-dynamic-tree" {
-                    for part in ["open", "browse"] {
-                        if let Some(id) = child
-                            .pointer(&format!("/settings/{part}/operationId"))
-                            .and_then(Value::as_str)
-                        {
-                            out.push((format!("{p}/settings/{part}/operationId"), id));
-                        }
-                    }
+fn walk<'v>(v: &'v Value, out: &mut Vec<(String, &'v str)>) {
+    visit_members(v, "", &mut |p, k, child| {
+        if KEYS.contains(&k) {
+            if let Some(id) = child.get("operationId").and_then(Value::as_str) {
+                out.push((join(p, "operationId"), id));
+            }
+        } else if k == "x-ms-dynamic-tree" {
+            for part in ["open", "browse"] {
+                if let Some(id) = child
+                    .pointer(&format!("/settings/{part}/operationId"))
+                    .and_then(Value::as_str)
+                {
+                    out.push((format!("{p}/settings/{part}/operationId"), id));
                 }
-                walk(child, &p, out);
             }
         }
-        Value::Array(items) => {
-            for (i, c) in items.iter().enumerate() {
-                walk(c, &format!("{ptr}/{i}"), out);
-            }
-        }
-        _ => {}
-    }
+        true
+    });
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
@@ -52,7 +41,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     };
     let ids = operation_ids(s);
     let mut found = Vec::new();
-    walk(s, "", &mut found);
+    walk(s, &mut found);
     for (ptr, id) in found {
         if !ids.contains(&id) {
             out.push(

@@ -15,6 +15,10 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(Ok(bytes)) = ctx.package.read(file) else {
         return;
     };
+    // A character is at least a byte: a smaller file cannot reach the limit.
+    if bytes.len() < MAX_CHARS {
+        return;
+    }
     let text = String::from_utf8_lossy(bytes);
     let chars = text.chars().count();
     if chars >= MAX_CHARS {

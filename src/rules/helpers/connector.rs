@@ -1,7 +1,7 @@
 //! Walking a Power Platform connector: its operations, their parameters (with path-level and
 //! `$ref`ed parameters resolved), the strings of schemas, and its `apiProperties.json`.
 
-use crate::json::span::join;
+use crate::json::span::{escape_token, join};
 use crate::model::Ctx;
 use crate::submission::PublisherKind;
 use serde_json::Value;
@@ -168,26 +168,53 @@ pub fn parameters<'v>(swagger: &'v Value, op: &Operation<'v>) -> Vec<Param<'v>> 
 
 /// A `$ref` string and where it is written.
 pub fn refs(value: &Value, pointer: &str, out: &mut Vec<(String, String)>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let p = join(pointer, k);
-                if k == "$ref" {
-                    if let Some(s) = v.as_str() {
-                        out.push((p, s.to_string()));
-                        continue;
+    visit_members(value, pointer, &mut |at, key, v| {
+        match (key, v.as_str()) {
+            ("$ref", Some(s)) => {
+                out.push((at.to_string(), s.to_string()));
+                false
+            }
+            _ => true,
+        }
+    });
+}
+
+/// Calls `f(pointer, key, value)` for every object member under `value` (whose pointer is
+/// `pointer`), depth first in document order, and descends into the member when `f` says so.
+/// The pointers are built in one reused buffer: a walk of a big swagger allocates only what
+/// `f` keeps.
+pub fn visit_members<'v>(
+    value: &'v Value,
+    pointer: &str,
+    f: &mut dyn FnMut(&str, &str, &'v Value) -> bool,
+) {
+    fn go<'v>(v: &'v Value, buf: &mut String, f: &mut dyn FnMut(&str, &str, &'v Value) -> bool) {
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map {
+                    let len = buf.len();
+                    buf.push('/');
+                    buf.push_str(&escape_token(k));
+                    if f(buf, k, child) {
+                        go(child, buf, f);
                     }
+                    buf.truncate(len);
                 }
-                refs(v, &p, out);
             }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                refs(v, &format!("{pointer}/{i}"), out);
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    let len = buf.len();
+                    buf.push('/');
+                    buf.push_str(&i.to_string());
+                    go(child, buf, f);
+                    buf.truncate(len);
+                }
             }
+            _ => {}
         }
-        _ => {}
     }
+    let mut buf = pointer.to_string();
+    go(value, &mut buf, f);
 }
 
 /// The value of an `x-ms-connector-metadata` entry, with the entry's index.
