@@ -89,6 +89,7 @@ pub fn reviewer_urls(opened: Opened, options: &Options) -> Vec<String> {
         connector_settings: options.config.connector,
         previous: None,
         online: None,
+        one_package: options.one_package,
     };
     let kind = kinds::detect(&package);
     kind.load(&mut ctx, options, &mut Vec::new());
