@@ -1,19 +1,30 @@
-//! Human output: miette graphical reports with the source snippet and a label at the exact
-//! span, then a one-line verdict per package and a total.
+//! Human output, compact as a compiler's: per finding a header line
+//! `path:line:col: severity[rule]: message` (the location clickable in terminals and editors),
+//! the source line with a caret under the span and its label (one drawing per source line, with
+//! the labels of every finding on it), then `= help:`, `= fix:` and `= policy:` lines; a blank
+//! line between files, then a one-line verdict per package and a total.
+//!
+//! What repeats without informing is left out: a help text already shown for the package, a
+//! rule's policies after their first citation in the run (`--verbose` shows both every time),
+//! context lines and frames. Prose wraps to the terminal's width when there is one; a pipe or a
+//! file gets one line per item, as compilers print, for grep and soft-wrapping viewers.
 
 use super::{PackageReport, Report, Verdict};
-use crate::finding::{Finding, Severity};
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
-use std::fmt;
+use crate::finding::{Applicability, Finding, Severity};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
 
 /// How to draw the report.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub color: bool,
     pub unicode: bool,
-    /// Terminal width for wrapping.
-    pub width: usize,
-    /// Cite every finding's policies in full (`--verbose`); otherwise once per rule per run.
+    /// Width to wrap prose and cut source lines to (the terminal's); `None`: no wrapping (a pipe
+    /// or a file), source lines cut at [`UNWRAPPED_SOURCE_WIDTH`] columns.
+    pub width: Option<usize>,
+    /// Cite every finding's policies and repeat every help text (`--verbose`); otherwise a
+    /// rule's policies once per run and a help text once per package.
     pub verbose: bool,
     /// Show suppressed findings (`--show-suppressed`).
     pub show_suppressed: bool,
@@ -25,179 +36,434 @@ impl Style {
         Style {
             color: false,
             unicode: true,
-            width: 100,
+            width: None,
             verbose: false,
             show_suppressed: false,
         }
     }
 }
 
+/// Columns of a source line shown (gutter included) when the output has no width.
+pub const UNWRAPPED_SOURCE_WIDTH: usize = 120;
+
 /// Largest file text shown as a snippet.
 const MAX_SNIPPET_SOURCE: usize = 4 * 1024 * 1024;
 
-struct FindingDiagnostic<'a> {
-    finding: &'a Finding,
-    source: Option<NamedSource<String>>,
-    /// Cite the policies (the first finding of a rule in the run, or `--verbose`).
-    cite: bool,
-    /// Labels of the other findings on the same source line, drawn on this snippet.
-    others: Vec<LabeledSpan>,
-}
+/// Narrowest width honoured (a narrower terminal gets this and wraps itself).
+const MIN_WIDTH: usize = 40;
 
-impl fmt::Debug for FindingDiagnostic<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+/// Tab stops in shown source lines.
+const TAB: usize = 4;
+
+// ---- colour ------------------------------------------------------------------------------
+
+const BOLD: &str = "1";
+const GUTTER: &str = "1;34";
+
+fn severity_code(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Info => "1;36",
     }
 }
 
-impl fmt::Display for FindingDiagnostic<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.finding.rule, self.finding.message)
+fn paint(style: Style, code: &str, text: &str) -> String {
+    if style.color && !code.is_empty() && !text.is_empty() {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
     }
 }
 
-impl std::error::Error for FindingDiagnostic<'_> {}
+// ---- text --------------------------------------------------------------------------------
 
-impl Diagnostic for FindingDiagnostic<'_> {
-    fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.finding.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-            Severity::Info => miette::Severity::Advice,
+/// Text from the report as one printable line: control characters (a terminal escape, a line
+/// break inside a message) and bidirectional overrides become U+FFFD, tabs spaces.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' => ' ',
+            c if unsafe_char(c) => '\u{FFFD}',
+            c => c,
         })
-    }
+        .collect()
+}
 
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let f = self.finding;
-        let mut text = f.help.clone();
-        if let Some(fix) = &f.fix {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            let how = match fix.applicability {
-                crate::finding::Applicability::Safe => "`appcert check --fix`",
-                crate::finding::Applicability::Unsafe => "`appcert check --fix --unsafe-fixes`",
-            };
-            text.push_str(&format!("fix: {} ({how})", fix.title));
-        }
-        if self.cite && !f.policies.is_empty() {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str("policy: ");
-            text.push_str(&f.policies.join("; "));
-        }
-        if let Some(s) = &f.suppressed {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str("suppressed: ");
-            text.push_str(&s.reason);
-        }
-        (!text.is_empty()).then(|| Box::new(text) as Box<dyn fmt::Display>)
-    }
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
 
-    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
-    }
+fn width_of(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
 
-    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source.as_ref()?;
-        let span = self.finding.span.clone()?;
-        let label = self.finding.label.clone().or_else(|| {
-            (!self.finding.pointer.is_empty())
-                .then(|| crate::finding::display_path(&self.finding.pointer))
+/// Lays out coloured words: on one line without a width, else greedily within `width`, the
+/// lines after the first starting with `indent`. A word is never broken (a long path stays
+/// whole, past the width).
+fn wrap(style: Style, words: &[(&str, &str)], indent: &str, first_used: usize) -> String {
+    let mut out = String::new();
+    let mut used = first_used;
+    let mut line_empty = true;
+    for (text, code) in words {
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
+            let w = width_of(word);
+            if !line_empty {
+                if style
+                    .width
+                    .is_some_and(|max| used + 1 + w > max.max(MIN_WIDTH))
+                {
+                    out.push('\n');
+                    out.push_str(indent);
+                    used = width_of(indent);
+                } else {
+                    out.push(' ');
+                    used += 1;
+                }
+            }
+            out.push_str(&paint(style, code, word));
+            used += w;
+            line_empty = false;
+        }
+    }
+    out
+}
+
+// ---- source lines ------------------------------------------------------------------------
+
+/// Byte offsets where the lines of a text start.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect()
+}
+
+/// The nearest char boundary at or before `i` (clamped to the text).
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A finding's span placed on its source line: the line's number (1-based) and byte range, and
+/// the span within that line.
+#[derive(Debug, Clone, PartialEq)]
+struct Placed {
+    number: usize,
+    line: Range<usize>,
+    span: Range<usize>,
+}
+
+fn place(text: &str, starts: &[usize], span: &Range<usize>) -> Option<Placed> {
+    if span.start > text.len() {
+        return None;
+    }
+    let start = floor_boundary(text, span.start);
+    let index = starts.partition_point(|&s| s <= start).checked_sub(1)?;
+    let line_start = *starts.get(index)?;
+    let mut line_end = starts
+        .get(index + 1)
+        .map_or(text.len(), |next| next.saturating_sub(1));
+    if text.as_bytes().get(line_end.wrapping_sub(1)) == Some(&b'\r') && line_end > line_start {
+        line_end -= 1;
+    }
+    let end = floor_boundary(text, span.end.max(start)).clamp(start, line_end.max(start));
+    Some(Placed {
+        number: index + 1,
+        line: line_start..line_end,
+        span: start..end,
+    })
+}
+
+/// One shown character of a source line: its text and the columns it covers.
+struct Cell {
+    text: String,
+    byte: usize,
+    col: usize,
+    width: usize,
+}
+
+fn cells(line: &str, offset: usize) -> (Vec<Cell>, usize) {
+    let mut out = Vec::new();
+    let mut col = 0;
+    for (i, c) in line.char_indices() {
+        let (text, width) = match c {
+            '\t' => {
+                let w = TAB - col % TAB;
+                (" ".repeat(w), w)
+            }
+            c if unsafe_char(c) => ("\u{FFFD}".to_string(), 1),
+            c => (c.to_string(), c.width().unwrap_or(0)),
+        };
+        out.push(Cell {
+            text,
+            byte: offset + i,
+            col,
+            width,
         });
-        let primary =
-            LabeledSpan::new_primary_with_span(label, span.start..span.end.max(span.start));
-        Some(Box::new(
-            std::iter::once(primary).chain(self.others.iter().cloned()),
-        ))
+        col += width;
+    }
+    (out, col)
+}
+
+/// A label to draw under the line: the byte span (in the file) and its text and colour.
+struct Mark {
+    span: Range<usize>,
+    text: String,
+    code: &'static str,
+}
+
+/// The source line, cut to `avail` columns around the first mark, then one caret line per
+/// mark. `gutter` is the blank gutter (`"   "`), `number` the numbered one.
+fn draw_line(
+    style: Style,
+    text: &str,
+    line: &Range<usize>,
+    number: usize,
+    marks: &[Mark],
+    avail: usize,
+) -> String {
+    let Some(source) = text.get(line.clone()) else {
+        return String::new();
+    };
+    let source = source.trim_end();
+    let (cells, total) = cells(source, line.start);
+    let col_of = |byte: usize| {
+        cells
+            .iter()
+            .find(|c| c.byte >= byte)
+            .map_or(total, |c| c.col)
+    };
+    let cols: Vec<Range<usize>> = marks
+        .iter()
+        .map(|m| {
+            let s = col_of(m.span.start);
+            let e = col_of(m.span.end).max(s + 1);
+            s..e
+        })
+        .collect();
+    // The window of columns shown: the whole line, or a cut keeping the first mark's start.
+    let avail = avail.max(20);
+    let (left, right) = if total <= avail {
+        (0, total)
+    } else {
+        let first = cols.first().map_or(0, |c| c.start);
+        let left = first
+            .saturating_sub(avail / 4)
+            .min(total.saturating_sub(avail - 2));
+        (left, (left + avail - 2).min(total))
+    };
+    let lead = usize::from(left > 0);
+    let mut shown = String::new();
+    if left > 0 {
+        shown.push('…');
+    }
+    for c in cells
+        .iter()
+        .filter(|c| c.col >= left && c.col + c.width <= right)
+    {
+        shown.push_str(&c.text);
+    }
+    if right < total {
+        shown.push('…');
+    }
+    let digits = number.to_string();
+    let blank = " ".repeat(digits.len());
+    let mut out = format!(
+        "{} {}\n",
+        paint(style, GUTTER, &format!(" {digits} |")),
+        shown
+    );
+    for (mark, col) in marks.iter().zip(&cols) {
+        let start = col.start.clamp(left, right.max(left));
+        let end = col.end.clamp(start, right.max(start)).max(start + 1);
+        let pad = " ".repeat(start - left + lead);
+        let carets = "^".repeat(end - start);
+        let bar = paint(style, GUTTER, &format!(" {blank} |"));
+        let label = printable(&mark.text);
+        let (pad_w, label_w) = (start - left + lead, width_of(&label));
+        if label.is_empty() {
+            out.push_str(&format!(
+                "{bar} {pad}{}\n",
+                paint(style, mark.code, &carets)
+            ));
+        } else if style.width.is_none() || pad_w + carets.len() + 1 + label_w <= avail {
+            let text = format!("{carets} {label}");
+            out.push_str(&format!("{bar} {pad}{}\n", paint(style, mark.code, &text)));
+        } else {
+            // Too wide for the terminal: the label goes under the carets, as far left as needed.
+            let under = " ".repeat(pad_w.min(avail.saturating_sub(label_w)));
+            out.push_str(&format!(
+                "{bar} {pad}{}\n",
+                paint(style, mark.code, &carets)
+            ));
+            out.push_str(&format!(
+                "{bar} {under}{}\n",
+                paint(style, mark.code, &label)
+            ));
+        }
+    }
+    out
+}
+
+// ---- findings ----------------------------------------------------------------------------
+
+/// Where a finding is drawn from: its file's text and the line index.
+struct Sources<'a> {
+    pkg: &'a PackageReport,
+    starts: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(pkg: &'a PackageReport) -> Self {
+        Sources {
+            pkg,
+            starts: BTreeMap::new(),
+        }
+    }
+
+    /// The text of a finding's file and where its span sits, when it can be drawn.
+    fn place(&mut self, f: &'a Finding) -> Option<(&'a str, Placed)> {
+        let span = f.span.as_ref()?;
+        let text = self.pkg.sources.get(&f.file)?;
+        if text.len() > MAX_SNIPPET_SOURCE {
+            return None;
+        }
+        let starts = self
+            .starts
+            .entry(f.file.as_str())
+            .or_insert_with(|| line_starts(text));
+        place(text, starts, span).map(|p| (text.as_str(), p))
     }
 }
 
-fn handler(style: Style) -> GraphicalReportHandler {
-    let theme = match (style.color, style.unicode) {
-        (true, true) => GraphicalTheme::unicode(),
-        (true, false) => GraphicalTheme {
-            characters: miette::ThemeCharacters::ascii(),
-            styles: miette::ThemeStyles::ansi(),
-        },
-        (false, true) => GraphicalTheme::unicode_nocolor(),
-        (false, false) => GraphicalTheme::none(),
-    };
-    GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_urls(false)
-        .with_width(style.width)
-        .with_context_lines(1)
+fn label_of(f: &Finding) -> String {
+    f.label.clone().unwrap_or_else(|| {
+        if f.pointer.is_empty() {
+            String::new()
+        } else {
+            crate::finding::display_path(&f.pointer)
+        }
+    })
 }
 
-/// How a finding is drawn: with its snippet (and the labels of the other findings on the same
-/// line), or without (its line was drawn with an earlier finding's snippet).
-struct Draw {
-    cite: bool,
-    snippet: bool,
-    others: Vec<LabeledSpan>,
-}
-
-/// Renders one finding of a package.
-pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> String {
-    render_drawn(
-        pkg,
-        finding,
-        style,
-        Draw {
-            cite: true,
-            snippet: true,
-            others: Vec::new(),
-        },
-    )
-}
-
-fn render_drawn(pkg: &PackageReport, finding: &Finding, style: Style, draw: Draw) -> String {
-    let name = if finding.file.is_empty() {
+fn location(pkg: &PackageReport, f: &Finding) -> String {
+    let name = if f.file.is_empty() {
         pkg.input.clone()
     } else {
         pkg.display_files
-            .get(&finding.file)
+            .get(&f.file)
             .cloned()
-            .unwrap_or_else(|| format!("{}/{}", pkg.input, finding.file))
+            .unwrap_or_else(|| format!("{}/{}", pkg.input, f.file))
     };
-    let location = match (finding.line, finding.column) {
+    match (f.line, f.column) {
         (Some(l), Some(c)) => format!("{name}:{l}:{c}"),
-        _ => name.clone(),
-    };
-    let source = match (&finding.span, pkg.sources.get(&finding.file)) {
-        (Some(_), Some(text)) if draw.snippet && text.len() <= MAX_SNIPPET_SOURCE => {
-            Some(NamedSource::new(name, text.clone()))
-        }
-        _ => None,
-    };
-    let has_source = source.is_some();
-    let diag = FindingDiagnostic {
-        finding,
-        source,
-        cite: draw.cite,
-        others: draw.others,
-    };
-    let mut out = String::new();
-    if handler(style).render_report(&mut out, &diag).is_err() {
-        out = format!(
-            "{}: {} [{}]\n",
-            finding.severity, finding.message, finding.rule
-        );
+        (Some(l), None) => format!("{name}:{l}"),
+        _ => name,
     }
-    if !has_source {
-        // Without a snippet miette prints no location: add it (and say where the line is shown).
-        let shown = if draw.snippet || finding.span.is_none() {
-            ""
-        } else {
-            " (the line is shown above)"
+}
+
+/// What a finding shows beyond its header.
+struct Show<'s> {
+    /// The source line and the marks to draw under it (its own first).
+    snippet: Option<(&'s str, Placed, Vec<Mark>)>,
+    help: bool,
+    cite: bool,
+}
+
+fn render_one(pkg: &PackageReport, f: &Finding, style: Style, show: Show<'_>) -> String {
+    let mut out = String::new();
+    let head = printable(&location(pkg, f)) + ":";
+    let tag = format!("{}[{}]:", f.severity, printable(&f.rule));
+    let message = printable(&f.message);
+    out.push_str(&wrap(
+        style,
+        &[
+            (head.as_str(), BOLD),
+            (tag.as_str(), severity_code(f.severity)),
+            (message.as_str(), ""),
+        ],
+        "    ",
+        0,
+    ));
+    out.push('\n');
+    // The gutter of the snippet, or two spaces when there is none.
+    let mut gutter = "  ".to_string();
+    if let Some((text, placed, marks)) = &show.snippet {
+        let digits = placed.number.to_string().len();
+        gutter = " ".repeat(digits + 2);
+        let avail = style
+            .width
+            .unwrap_or(UNWRAPPED_SOURCE_WIDTH)
+            .saturating_sub(digits + 4);
+        out.push_str(&draw_line(
+            style,
+            text,
+            &placed.line,
+            placed.number,
+            marks,
+            avail,
+        ));
+    }
+    let mut note = |name: &str, text: &str| {
+        let lead = format!("{gutter}= {name}:");
+        let indent = " ".repeat(width_of(&lead) + 1);
+        let body = printable(text);
+        let painted = paint(style, GUTTER, &format!("{gutter}="));
+        let key = paint(style, BOLD, &format!("{name}:"));
+        out.push_str(&format!(
+            "{painted} {key} {}\n",
+            wrap(style, &[(body.as_str(), "")], &indent, width_of(&lead) + 1)
+        ));
+    };
+    if show.help && !f.help.is_empty() {
+        note("help", &f.help);
+    }
+    if let Some(fix) = &f.fix {
+        let how = match fix.applicability {
+            Applicability::Safe => "`appcert check --fix`",
+            Applicability::Unsafe => "`appcert check --fix --unsafe-fixes`",
         };
-        out = format!("{}\n  at {location}{shown}\n", out.trim_end_matches('\n'));
+        note("fix", &format!("{} ({how})", fix.title));
+    }
+    if show.cite && !f.policies.is_empty() {
+        note("policy", &f.policies.join("; "));
+    }
+    if let Some(s) = &f.suppressed {
+        note("suppressed", &s.reason);
     }
     out
+}
+
+/// Renders one finding of a package, alone: its snippet with its own label, its help and its
+/// policies.
+pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> String {
+    let mut sources = Sources::new(pkg);
+    let snippet = sources.place(finding).map(|(text, placed)| {
+        let own = Mark {
+            span: placed.span.clone(),
+            text: label_of(finding),
+            code: severity_code(finding.severity),
+        };
+        (text, placed, vec![own])
+    });
+    render_one(
+        pkg,
+        finding,
+        style,
+        Show {
+            snippet,
+            help: true,
+            cite: true,
+        },
+    )
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -231,7 +497,11 @@ pub fn verdict_line(pkg: &PackageReport, style: Style) -> String {
         (Some(n), None) => format!(" ({n})"),
         _ => String::new(),
     };
-    let line = format!("{mark} {}{app}: {word}, {}", pkg.input, parts.join(", "));
+    let line = printable(&format!(
+        "{mark} {}{app}: {word}, {}",
+        pkg.input,
+        parts.join(", ")
+    ));
     if style.color {
         let code = if pkg.verdict == Verdict::Pass {
             "32"
@@ -246,51 +516,64 @@ pub fn verdict_line(pkg: &PackageReport, style: Style) -> String {
 
 /// Renders a whole package: its findings then its verdict. `cited` holds the rules whose
 /// policies were already cited in the run.
-fn render_package_cited(
-    pkg: &PackageReport,
-    style: Style,
-    cited: &mut std::collections::BTreeSet<String>,
-) -> String {
+fn render_package_cited(pkg: &PackageReport, style: Style, cited: &mut BTreeSet<String>) -> String {
     let mut out = String::new();
     let shown: Vec<&Finding> = pkg
         .findings
         .iter()
         .filter(|f| style.show_suppressed || f.suppressed.is_none())
         .collect();
-    fn line_of(f: &Finding) -> Option<(&str, usize)> {
-        f.span.as_ref().and(f.line).map(|l| (f.file.as_str(), l))
-    }
-    let mut drawn_lines = std::collections::BTreeSet::new();
+    let mut sources = Sources::new(pkg);
+    let placed: Vec<Option<(&str, Placed)>> = shown.iter().map(|f| sources.place(f)).collect();
+    let line_key = |i: usize| {
+        placed[i]
+            .as_ref()
+            .map(|(_, p)| (shown[i].file.as_str(), p.number))
+    };
+    let mut drawn: HashSet<(&str, usize)> = HashSet::new();
+    let mut helped: HashSet<&str> = HashSet::new();
     for (i, f) in shown.iter().enumerate() {
-        let cite = style.verbose || cited.insert(f.rule.clone());
-        let line = line_of(f);
-        let snippet = line.is_none_or(|l| drawn_lines.insert(l));
-        // The first finding of a line draws it with the labels of the others on that line.
-        let others = match (snippet, line) {
-            (true, Some(l)) => shown[i + 1..]
-                .iter()
-                .filter(|g| line_of(g) == Some(l))
-                .filter_map(|g| {
-                    let span = g.span.clone()?;
-                    let label = g.label.clone().unwrap_or_else(|| g.rule.clone());
-                    Some(LabeledSpan::new_with_span(
-                        Some(format!("{label} ({})", g.rule)),
-                        span.start..span.end.max(span.start),
-                    ))
-                })
-                .collect(),
-            _ => Vec::new(),
+        if i > 0 && shown[i - 1].file != f.file {
+            out.push('\n');
+        }
+        // The first finding of a source line draws it, with the labels of the others on it.
+        let snippet = match (&placed[i], line_key(i)) {
+            (Some((text, p)), Some(key)) if drawn.insert(key) => {
+                let mut marks = vec![Mark {
+                    span: p.span.clone(),
+                    text: label_of(f),
+                    code: severity_code(f.severity),
+                }];
+                for j in i + 1..shown.len() {
+                    if line_key(j) != Some(key) {
+                        continue;
+                    }
+                    let (g, Some((_, q))) = (shown[j], &placed[j]) else {
+                        continue;
+                    };
+                    let label = label_of(g);
+                    marks.push(Mark {
+                        span: q.span.clone(),
+                        text: if label.is_empty() {
+                            g.rule.clone()
+                        } else {
+                            format!("{label} ({})", g.rule)
+                        },
+                        code: severity_code(g.severity),
+                    });
+                }
+                Some((*text, p.clone(), marks))
+            }
+            _ => None,
         };
-        out.push_str(&render_drawn(
-            pkg,
-            f,
-            style,
-            Draw {
-                cite,
-                snippet,
-                others,
-            },
-        ));
+        let show = Show {
+            snippet,
+            help: style.verbose || helped.insert(f.help.as_str()),
+            cite: style.verbose || cited.insert(f.rule.clone()),
+        };
+        out.push_str(&render_one(pkg, f, style, show));
+    }
+    if !shown.is_empty() {
         out.push('\n');
     }
     out.push_str(&verdict_line(pkg, style));
@@ -305,9 +588,13 @@ pub fn render_package(pkg: &PackageReport, style: Style) -> String {
 /// Renders the whole run.
 pub fn render(report: &Report, style: Style) -> String {
     let mut out = String::new();
-    let mut cited = std::collections::BTreeSet::new();
+    let mut cited = BTreeSet::new();
     for (i, pkg) in report.packages.iter().enumerate() {
-        if i > 0 && !pkg.findings.is_empty() {
+        let has_findings = pkg
+            .findings
+            .iter()
+            .any(|f| style.show_suppressed || f.suppressed.is_none());
+        if i > 0 && has_findings {
             out.push('\n');
         }
         out.push_str(&render_package_cited(pkg, style, &mut cited));
