@@ -622,3 +622,314 @@ pub fn render(report: &Report, style: Style) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::AppInfo;
+
+    /// A finding at `needle` (its first occurrence) in `text`, located as the engine does.
+    fn at(rule: &str, file: &str, text: &str, needle: &str, message: &str) -> Finding {
+        let start = text.find(needle).unwrap_or(text.len());
+        let line = text[..start].matches('\n').count() + 1;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..start].chars().count() + 1;
+        let mut f = Finding::new(rule, file, "/name/short", message)
+            .help(format!("Fix {rule}."))
+            .policies([format!("Policy of {rule}")])
+            .at_span(start..start + needle.len());
+        f.line = Some(line);
+        f.column = Some(column);
+        f
+    }
+
+    fn package(findings: Vec<Finding>, sources: &[(&str, &str)]) -> PackageReport {
+        let mut p = PackageReport::new("app.zip".into(), AppInfo::default(), findings);
+        for (file, text) in sources {
+            p.sources.insert(file.to_string(), text.to_string());
+            p.display_files
+                .insert(file.to_string(), format!("app.zip/{file}"));
+        }
+        p
+    }
+
+    const MANIFEST: &str = "{\n  \"name\": {\n    \"short\": \"Teams Beta\"\n  }\n}\n";
+
+    #[test]
+    fn a_finding_is_a_header_its_line_a_caret_and_its_notes() {
+        let f = at(
+            "name-beta",
+            "manifest.json",
+            MANIFEST,
+            "\"Teams Beta\"",
+            "`name.short` says Beta",
+        )
+        .label("pre-production word");
+        let report = Report::new(
+            "store",
+            vec![package(vec![f], &[("manifest.json", MANIFEST)])],
+        );
+        assert_eq!(
+            render(&report, Style::plain()),
+            "app.zip/manifest.json:3:14: error[name-beta]: `name.short` says Beta\n \
+             3 |     \"short\": \"Teams Beta\"\n   \
+               |              ^^^^^^^^^^^^ pre-production word\n   \
+               = help: Fix name-beta.\n   \
+               = policy: Policy of name-beta\n\
+             \n\
+             ✗ app.zip: fail, 1 error, 0 warnings, 0 infos\n"
+        );
+    }
+
+    #[test]
+    fn a_line_is_drawn_once_with_every_label_and_a_help_once_per_package() {
+        let a = at("rule-a", "manifest.json", MANIFEST, "\"Teams Beta\"", "a").label("one");
+        let b = at("rule-b", "manifest.json", MANIFEST, "Beta", "b")
+            .label("two")
+            .help("Fix rule-a.");
+        let c = Finding::new("rule-c", "", "", "the package").help("Rebuild it.");
+        let p = package(vec![a, b, c], &[("manifest.json", MANIFEST)]);
+        let text = render_package(&p, Style::plain());
+        assert_eq!(
+            text,
+            "app.zip/manifest.json:3:14: error[rule-a]: a\n \
+             3 |     \"short\": \"Teams Beta\"\n   \
+               |              ^^^^^^^^^^^^ one\n   \
+               |                     ^^^^ two (rule-b)\n   \
+               = help: Fix rule-a.\n   \
+               = policy: Policy of rule-a\n\
+             app.zip/manifest.json:3:21: error[rule-b]: b\n  \
+               = policy: Policy of rule-b\n\
+             \n\
+             app.zip: error[rule-c]: the package\n  \
+               = help: Rebuild it.\n\
+             \n\
+             ✗ app.zip: fail, 3 errors, 0 warnings, 0 infos\n"
+        );
+    }
+
+    #[test]
+    fn policies_once_per_run_and_verbose_repeats_them_and_the_help() {
+        let make = || {
+            let f = at("rule-a", "manifest.json", MANIFEST, "Beta", "a");
+            package(vec![f.clone(), f], &[("manifest.json", MANIFEST)])
+        };
+        let report = Report::new("store", vec![make(), make()]);
+        let plain = render(&report, Style::plain());
+        assert_eq!(
+            plain.matches("= policy: Policy of rule-a").count(),
+            1,
+            "{plain}"
+        );
+        assert_eq!(plain.matches("= help: Fix rule-a.").count(), 2, "{plain}");
+        assert_eq!(plain.matches(" 3 | ").count(), 2, "{plain}");
+        let verbose = render(
+            &report,
+            Style {
+                verbose: true,
+                ..Style::plain()
+            },
+        );
+        assert_eq!(verbose.matches("= policy: Policy of rule-a").count(), 4);
+        assert_eq!(verbose.matches("= help: Fix rule-a.").count(), 4);
+    }
+
+    #[test]
+    fn suppressed_findings_show_only_when_asked() {
+        let mut f = at("rule-a", "manifest.json", MANIFEST, "Beta", "a");
+        f.suppressed = Some(crate::finding::Suppressed {
+            reason: "known".into(),
+        });
+        let p = package(vec![f], &[("manifest.json", MANIFEST)]);
+        let hidden = render_package(&p, Style::plain());
+        assert_eq!(
+            hidden,
+            "✓ app.zip: pass, 0 errors, 0 warnings, 0 infos, 1 suppressed\n"
+        );
+        let shown = render_package(
+            &p,
+            Style {
+                show_suppressed: true,
+                ..Style::plain()
+            },
+        );
+        assert!(shown.contains("\n   = suppressed: known\n"), "{shown}");
+    }
+
+    #[test]
+    fn prose_wraps_to_the_terminal_and_long_lines_are_cut_around_the_span() {
+        let long = format!(
+            "{{\"full\": \"{} Beta {}\"}}\n",
+            "word ".repeat(40),
+            "more ".repeat(40)
+        );
+        let f = at(
+            "rule-a",
+            "manifest.json",
+            &long,
+            "Beta",
+            &"a long message that goes on ".repeat(6),
+        )
+        .label("a label too long for the carets' right");
+        let p = package(vec![f], &[("manifest.json", &long)]);
+        let style = Style {
+            width: Some(60),
+            ..Style::plain()
+        };
+        let text = render_package(&p, style);
+        for line in text.lines() {
+            assert!(width_of(line) <= 60, "{line:?} in\n{text}");
+        }
+        let source = text
+            .lines()
+            .find(|l| l.starts_with(" 1 | "))
+            .expect("source line");
+        assert!(
+            source.starts_with(" 1 | …") && source.ends_with('…'),
+            "{source}"
+        );
+        // The caret is under `Beta`.
+        let caret = text.lines().find(|l| l.contains('^')).expect("carets");
+        let at = source.find("Beta").expect("Beta in the window");
+        assert_eq!(
+            width_of(&source[..at]),
+            width_of(&caret[..caret.find('^').expect("^")])
+        );
+        // Unwrapped, the header is one line and the source line is cut at 120 columns.
+        let plain = render_package(&p, Style::plain());
+        assert!(plain.lines().next().is_some_and(|l| l.ends_with("goes on")));
+        assert!(plain
+            .lines()
+            .all(|l| !l.starts_with(" 1 | ") || width_of(l) <= 120));
+    }
+
+    #[test]
+    fn carets_line_up_under_wide_characters_and_tabs() {
+        let text = "{\n\t\"name\": \"漢字 é 👍 x\"\n}\n";
+        let f = at("rule-a", "manifest.json", text, "x\"", "a").label("here");
+        let p = package(vec![f], &[("manifest.json", text)]);
+        let out = render_package(&p, Style::plain());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], " 2 |     \"name\": \"漢字 é 👍 x\"");
+        let x = width_of(&lines[1][..lines[1].find("x\"").expect("x")]);
+        assert_eq!(lines[2].find('^'), Some(x), "{out}");
+        assert!(lines[2].ends_with("^^ here"), "{out}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let text = "{\"name\": \"a\u{1b}[31mb\u{202e}c\"}\r\n";
+        let mut f = at(
+            "rule-a",
+            "manifest.json",
+            text,
+            "a\u{1b}",
+            "bad \u{1b}]8;;x\u{7}name\nhere",
+        );
+        f.help = "help \u{1b}[2J".into();
+        let p = package(vec![f], &[("manifest.json", text)]);
+        for color in [false, true] {
+            let out = render_package(
+                &p,
+                Style {
+                    color,
+                    ..Style::plain()
+                },
+            );
+            let escapes = out.matches('\u{1b}').count();
+            let painted = out.matches("\u{1b}[0m").count();
+            assert_eq!(escapes, 2 * painted, "{out:?}");
+            assert!(!out.contains('\u{202e}') && !out.contains('\r') && !out.contains('\u{7}'));
+            assert_eq!(out.lines().count(), 7, "{out}");
+        }
+    }
+
+    /// Spans past the end, inside a character, across lines or empty; CRLF; a 100 000
+    /// character line; no line number; a file without its text: no panic at any width.
+    #[test]
+    fn odd_spans_and_texts_render_without_panic() {
+        let long = format!("{{\"a\": \"{}\"}}", "é".repeat(100_000));
+        let texts = [
+            "",
+            "{}",
+            "{\r\n  \"a\": 1\r\n}\r\n",
+            "\n\n\n",
+            "漢字漢字\n\t\t\tx",
+            long.as_str(),
+        ];
+        let spans = [
+            0..0,
+            0..1,
+            1..2,
+            2..3,
+            3..100,
+            Range { start: 5, end: 4 },
+            99..200,
+            200_000..200_010,
+            usize::MAX - 1..usize::MAX,
+        ];
+        for text in texts {
+            let mut findings = Vec::new();
+            for span in &spans {
+                let mut f = Finding::new("rule-a", "f.json", "/a", "m").help("h");
+                f.span = Some(span.clone());
+                f.line = Some(1);
+                f.column = Some(1);
+                findings.push(f);
+                let mut f = Finding::new("rule-b", "f.json", "", "m");
+                f.span = Some(span.clone());
+                findings.push(f);
+                let mut f = Finding::new("rule-c", "missing.json", "/a", "m");
+                f.span = Some(span.clone());
+                findings.push(f);
+            }
+            let p = package(findings, &[("f.json", text)]);
+            for width in [None, Some(0), Some(1), Some(30), Some(80), Some(500)] {
+                for color in [false, true] {
+                    let style = Style {
+                        color,
+                        width,
+                        ..Style::plain()
+                    };
+                    let out = render(&Report::new("store", vec![p.clone()]), style);
+                    if !color {
+                        assert!(out.contains("f.json:1:1: error[rule-a]: m"), "{out}");
+                        assert!(out.contains("app.zip/missing.json: error[rule-c]: m"));
+                    }
+                    for f in &p.findings {
+                        let _ = render_finding(&p, f, style);
+                    }
+                }
+            }
+        }
+    }
+
+    mod prop {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+            #[test]
+            fn any_text_and_span_render_within_the_width(
+                text in "(\\PC|[\t\r\n\u{1b}])*",
+                start in 0usize..80,
+                len in 0usize..40,
+                width in 40usize..120,
+            ) {
+                let mut f = Finding::new("rule-a", "f.json", "/a", "m").label("label");
+                f.span = Some(start..start + len);
+                f.line = Some(1);
+                f.column = Some(1);
+                let p = package(vec![f], &[("f.json", text.as_str())]);
+                let style = Style { width: Some(width), ..Style::plain() };
+                let out = render_package(&p, style);
+                for line in out.lines().filter(|l| l.contains(" | ")) {
+                    prop_assert!(width_of(line) <= width, "{:?}", line);
+                }
+                let clean = !out.contains(['\u{1b}', '\r']);
+                prop_assert!(clean);
+            }
+        }
+    }
+}

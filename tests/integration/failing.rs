@@ -194,7 +194,8 @@ fn listing_and_domains_human_shape() {
             l.starts_with("fixtures/")
                 || t.starts_with('|')
                 || t.starts_with("= ")
-                || t.split_once(" | ").is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+                || t.split_once(" | ")
+                    .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
                 || l.starts_with("✗ ")
                 || l.starts_with("☞ ")
                 || l.is_empty(),
