@@ -11,7 +11,7 @@
 
 use super::{PackageReport, Report, Verdict};
 use crate::finding::{Applicability, Finding, Severity};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
@@ -182,35 +182,21 @@ fn place(text: &str, starts: &[usize], span: &Range<usize>) -> Option<Placed> {
     })
 }
 
-/// One shown character of a source line: its text and the columns it covers.
-struct Cell {
-    text: String,
-    byte: usize,
-    col: usize,
-    width: usize,
-}
-
-fn cells(line: &str, offset: usize) -> (Vec<Cell>, usize) {
-    let mut out = Vec::new();
+/// Walks a source line character by character: `f(byte, column, shown, width)`, where `shown`
+/// is the character printed (a space for a tab, U+FFFD for a control character); returns the
+/// line's width. Nothing is stored per character (a minified file is one long line).
+fn walk(line: &str, mut f: impl FnMut(usize, usize, char, usize)) -> usize {
     let mut col = 0;
     for (i, c) in line.char_indices() {
-        let (text, width) = match c {
-            '\t' => {
-                let w = TAB - col % TAB;
-                (" ".repeat(w), w)
-            }
-            c if unsafe_char(c) => ("\u{FFFD}".to_string(), 1),
-            c => (c.to_string(), c.width().unwrap_or(0)),
+        let (ch, width) = match c {
+            '\t' => (' ', TAB - col % TAB),
+            c if unsafe_char(c) => ('\u{FFFD}', 1),
+            c => (c, c.width().unwrap_or(0)),
         };
-        out.push(Cell {
-            text,
-            byte: offset + i,
-            col,
-            width,
-        });
+        f(i, col, ch, width);
         col += width;
     }
-    (out, col)
+    col
 }
 
 /// A label to draw under the line: the byte span (in the file) and its text and colour.
@@ -234,12 +220,24 @@ fn draw_line(
         return String::new();
     };
     let source = source.trim_end();
-    let (cells, total) = cells(source, line.start);
+    // The column of every mark's ends (of the first character at or after them), in one pass.
+    let mut bounds: Vec<usize> = marks
+        .iter()
+        .flat_map(|m| [m.span.start, m.span.end])
+        .map(|b| b.saturating_sub(line.start))
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut bound_cols = Vec::with_capacity(bounds.len());
+    let total = walk(source, |byte, col, _, _| {
+        while bound_cols.len() < bounds.len() && bounds[bound_cols.len()] <= byte {
+            bound_cols.push(col);
+        }
+    });
+    bound_cols.resize(bounds.len(), total);
     let col_of = |byte: usize| {
-        cells
-            .iter()
-            .find(|c| c.byte >= byte)
-            .map_or(total, |c| c.col)
+        let i = bounds.partition_point(|&b| b < byte.saturating_sub(line.start));
+        bound_cols.get(i).copied().unwrap_or(total)
     };
     let cols: Vec<Range<usize>> = marks
         .iter()
@@ -265,12 +263,15 @@ fn draw_line(
     if left > 0 {
         shown.push('…');
     }
-    for c in cells
-        .iter()
-        .filter(|c| c.col >= left && c.col + c.width <= right)
-    {
-        shown.push_str(&c.text);
-    }
+    walk(source, |_, col, ch, width| {
+        if col >= left && col + width <= right {
+            if ch == ' ' {
+                shown.extend(std::iter::repeat_n(' ', width));
+            } else {
+                shown.push(ch);
+            }
+        }
+    });
     if right < total {
         shown.push('…');
     }
@@ -530,6 +531,13 @@ fn render_package_cited(pkg: &PackageReport, style: Style, cited: &mut BTreeSet<
             .as_ref()
             .map(|(_, p)| (shown[i].file.as_str(), p.number))
     };
+    // The findings of every drawn source line, in order.
+    let mut on_line: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for i in 0..shown.len() {
+        if let Some(key) = line_key(i) {
+            on_line.entry(key).or_default().push(i);
+        }
+    }
     let mut drawn: HashSet<(&str, usize)> = HashSet::new();
     let mut helped: HashSet<&str> = HashSet::new();
     for (i, f) in shown.iter().enumerate() {
@@ -544,10 +552,7 @@ fn render_package_cited(pkg: &PackageReport, style: Style, cited: &mut BTreeSet<
                     text: label_of(f),
                     code: severity_code(f.severity),
                 }];
-                for j in i + 1..shown.len() {
-                    if line_key(j) != Some(key) {
-                        continue;
-                    }
+                for &j in on_line.get(&key).into_iter().flatten().filter(|&&j| j > i) {
                     let (g, Some((_, q))) = (shown[j], &placed[j]) else {
                         continue;
                     };
