@@ -375,6 +375,8 @@ fn location(pkg: &PackageReport, f: &Finding) -> String {
 struct Show<'s> {
     /// The source line and the marks to draw under it (its own first).
     snippet: Option<(&'s str, Placed, Vec<Mark>)>,
+    /// The number of the finding's source line, drawn or not: the notes align with its gutter.
+    line: Option<usize>,
     help: bool,
     cite: bool,
 }
@@ -395,11 +397,12 @@ fn render_one(pkg: &PackageReport, f: &Finding, style: Style, show: Show<'_>) ->
         0,
     ));
     out.push('\n');
-    // The gutter of the snippet, or two spaces when there is none.
-    let mut gutter = "  ".to_string();
+    // The gutter of the source line (drawn here or above), or two spaces without one.
+    let gutter = show
+        .line
+        .map_or("  ".to_string(), |n| " ".repeat(n.to_string().len() + 2));
     if let Some((text, placed, marks)) = &show.snippet {
         let digits = placed.number.to_string().len();
-        gutter = " ".repeat(digits + 2);
         let avail = style
             .width
             .unwrap_or(UNWRAPPED_SOURCE_WIDTH)
@@ -460,6 +463,7 @@ pub fn render_finding(pkg: &PackageReport, finding: &Finding, style: Style) -> S
         finding,
         style,
         Show {
+            line: snippet.as_ref().map(|(_, p, _)| p.number),
             snippet,
             help: true,
             cite: true,
@@ -573,6 +577,7 @@ fn render_package_cited(pkg: &PackageReport, style: Style, cited: &mut BTreeSet<
         };
         let show = Show {
             snippet,
+            line: placed[i].as_ref().map(|(_, p)| p.number),
             help: style.verbose || helped.insert(f.help.as_str()),
             cite: style.verbose || cited.insert(f.rule.clone()),
         };
@@ -703,7 +708,7 @@ mod tests {
                |                     ^^^^ two (rule-b)\n   \
                = help: Fix rule-a.\n   \
                = policy: Policy of rule-a\n\
-             app.zip/manifest.json:3:21: error[rule-b]: b\n  \
+             app.zip/manifest.json:3:21: error[rule-b]: b\n   \
                = policy: Policy of rule-b\n\
              \n\
              app.zip: error[rule-c]: the package\n  \
