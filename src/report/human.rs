@@ -98,15 +98,23 @@ fn width_of(text: &str) -> usize {
     text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
-/// Lays out coloured words: on one line without a width, else greedily within `width`, the
-/// lines after the first starting with `indent`. A word is never broken (a long path stays
-/// whole, past the width).
-fn wrap(style: Style, words: &[(&str, &str)], indent: &str, first_used: usize) -> String {
+/// A piece of text to lay out, its colour, and whether it may break at its spaces.
+type Piece<'a> = (&'a str, &'a str, bool);
+
+/// Lays out coloured pieces, separated by a space: on one line without a width, else greedily
+/// within `width`, the lines after the first starting with `indent`. A word, or a piece that may
+/// not break (a path, which may hold spaces), is never broken, even past the width.
+fn wrap(style: Style, pieces: &[Piece<'_>], indent: &str, first_used: usize) -> String {
     let mut out = String::new();
     let mut used = first_used;
     let mut line_empty = true;
-    for (text, code) in words {
-        for word in text.split(' ').filter(|w| !w.is_empty()) {
+    for &(text, code, breaks) in pieces {
+        let words: Vec<&str> = if breaks {
+            text.split(' ').filter(|w| !w.is_empty()).collect()
+        } else {
+            vec![text]
+        };
+        for word in words {
             let w = width_of(word);
             if !line_empty {
                 if style
@@ -389,9 +397,9 @@ fn render_one(pkg: &PackageReport, f: &Finding, style: Style, show: Show<'_>) ->
     out.push_str(&wrap(
         style,
         &[
-            (head.as_str(), BOLD),
-            (tag.as_str(), severity_code(f.severity)),
-            (message.as_str(), ""),
+            (head.as_str(), BOLD, false),
+            (tag.as_str(), severity_code(f.severity), false),
+            (message.as_str(), "", true),
         ],
         "    ",
         0,
@@ -424,7 +432,12 @@ fn render_one(pkg: &PackageReport, f: &Finding, style: Style, show: Show<'_>) ->
         let key = paint(style, BOLD, &format!("{name}:"));
         out.push_str(&format!(
             "{painted} {key} {}\n",
-            wrap(style, &[(body.as_str(), "")], &indent, width_of(&lead) + 1)
+            wrap(
+                style,
+                &[(body.as_str(), "", true)],
+                &indent,
+                width_of(&lead) + 1
+            )
         ));
     };
     if show.help && !f.help.is_empty() {
@@ -811,6 +824,24 @@ mod tests {
         assert!(plain
             .lines()
             .all(|l| !l.starts_with(" 1 | ") || width_of(l) <= 120));
+    }
+
+    #[test]
+    fn a_path_with_spaces_stays_whole() {
+        let f = at("rule-a", "my  app/manifest.json", MANIFEST, "Beta", "a");
+        let p = package(vec![f], &[("my  app/manifest.json", MANIFEST)]);
+        for width in [None, Some(40)] {
+            let style = Style {
+                width,
+                ..Style::plain()
+            };
+            let out = render_package(&p, style);
+            assert!(
+                out.starts_with("app.zip/my  app/manifest.json:3:21:"),
+                "{out}"
+            );
+            assert!(out.contains("error[rule-a]: a\n"), "{out}");
+        }
     }
 
     #[test]
