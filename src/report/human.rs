@@ -78,16 +78,27 @@ fn paint(style: Style, code: &str, text: &str) -> String {
 
 // ---- text --------------------------------------------------------------------------------
 
+/// Longest text (message, help, label, path) printed whole, in characters; a longer one (a
+/// message quoting a hostile 900 000-character value) is cut with `…`.
+const MAX_PROSE: usize = 2000;
+
 /// Text from the report as one printable line: control characters (a terminal escape, a line
-/// break inside a message) and bidirectional overrides become U+FFFD, tabs spaces.
+/// break inside a message) and bidirectional overrides become U+FFFD, tabs spaces; cut after
+/// [`MAX_PROSE`] characters.
 fn printable(text: &str) -> String {
-    text.chars()
+    let mut out: String = text
+        .chars()
+        .take(MAX_PROSE)
         .map(|c| match c {
             '\t' | '\n' => ' ',
             c if unsafe_char(c) => '\u{FFFD}',
             c => c,
         })
-        .collect()
+        .collect();
+    if text.chars().nth(MAX_PROSE).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 fn unsafe_char(c: char) -> bool {
@@ -824,6 +835,18 @@ mod tests {
         assert!(plain
             .lines()
             .all(|l| !l.starts_with(" 1 | ") || width_of(l) <= 120));
+    }
+
+    #[test]
+    fn a_huge_message_is_cut() {
+        let f = Finding::new("rule-a", "", "", format!("is \"{}\"", "-".repeat(900_000)));
+        let out = render_package(&package(vec![f], &[]), Style::plain());
+        let header = out.lines().next().unwrap_or_default();
+        assert!(header.ends_with("--…"), "{}", &header[..100]);
+        assert_eq!(
+            header.chars().count(),
+            "app.zip: error[rule-a]: ".len() + MAX_PROSE + 1
+        );
     }
 
     #[test]
