@@ -225,8 +225,8 @@ struct Mark {
     code: &'static str,
 }
 
-/// The source line, cut to `avail` columns around the first mark, then one caret line per
-/// mark. `gutter` is the blank gutter (`"   "`), `number` the numbered one.
+/// Line `number` of `text` (its byte range `line`) after a numbered gutter, cut to `avail`
+/// columns around the first mark (`…` where cut), then one caret line per mark with its label.
 fn draw_line(
     style: Style,
     text: &str,
