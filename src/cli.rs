@@ -140,7 +140,8 @@ struct CheckArgs {
     /// Print how many findings each rule produced instead of the findings.
     #[arg(long)]
     statistics: bool,
-    /// Human output: cite the policies of every finding (by default, once per rule per run).
+    /// Human output: cite the policies of every finding and repeat every help text (by default,
+    /// a rule's policies once per run and a help text once per package).
     #[arg(long, short = 'v')]
     verbose: bool,
     /// Human output: also show the findings that `appcert.toml` suppresses.
@@ -996,15 +997,15 @@ fn render(
                     }
                 }
             };
-            let width = if to_terminal {
+            // Prose wraps to a terminal's width; a pipe or a file gets one line per item.
+            let width = to_terminal.then(|| {
                 std::env::var("COLUMNS")
                     .ok()
                     .and_then(|c| c.parse().ok())
+                    .filter(|&w: &usize| w > 0)
                     .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
                     .unwrap_or(100)
-            } else {
-                100
-            };
+            });
             // `--quiet`: passing packages without findings print no line.
             let shown = if args.quiet { quiet_view(report) } else { None };
             let report_full = report;

@@ -31,6 +31,7 @@ fn corpus_packages_are_checked_without_panics_and_located() {
     let mut panics = Vec::new();
     let mut unlocated = Vec::new();
     let (mut passed, mut failed, mut findings) = (0, 0, 0);
+    let mut reports = Vec::new();
     for input in &inputs {
         let result = catch_unwind(AssertUnwindSafe(|| appcert::check_input(input, &options)));
         let pkg = match result {
@@ -65,6 +66,7 @@ fn corpus_packages_are_checked_without_panics_and_located() {
             }
             assert_eq!(f.line.is_some(), f.column.is_some(), "{f:?}");
         }
+        reports.push(pkg);
     }
     eprintln!(
         "corpus: {} packages, {passed} passed, {failed} failed, {findings} findings, {} panics, {} unlocated",
@@ -78,6 +80,31 @@ fn corpus_packages_are_checked_without_panics_and_located() {
         unlocated.is_empty(),
         "findings without line/column: {unlocated:#?}"
     );
+    human_report_is_compact(appcert::finish_run(reports, &options));
+}
+
+/// Issue 15: the human report of the corpus is at least three times shorter than it was (about
+/// 15 lines per finding): at most 5 lines per finding as piped (`Style::plain`, what
+/// `appcert check ../shared/corpus | wc -l` counts); on a terminal it renders without panic.
+fn human_report_is_compact(report: appcert::Report) {
+    use appcert::report::human::{render, Style};
+    let findings: usize = report
+        .packages
+        .iter()
+        .map(|p| p.findings.iter().filter(|f| f.counts()).count())
+        .sum();
+    let lines = render(&report, Style::plain()).lines().count();
+    let per_finding = lines as f64 / findings.max(1) as f64;
+    eprintln!("corpus human report: {lines} lines, {findings} findings, {per_finding:.2} lines per finding");
+    assert!(per_finding <= 5.0, "{per_finding:.2} lines per finding");
+    for width in [40, 100] {
+        let style = Style {
+            color: true,
+            width: Some(width),
+            ..Style::plain()
+        };
+        assert!(render(&report, style).lines().count() > lines);
+    }
 }
 
 /// A one-package run compiles each schema for that package's document alone (the root
