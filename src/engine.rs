@@ -217,7 +217,7 @@ fn resolve_location(ctx: &Ctx<'_>, f: &mut Finding) {
     if let Some(doc) = ctx.docs.get(&f.file) {
         if f.located {
             if let Some(span) = &f.span {
-                let (l, c) = doc.lines.line_col(&doc.text, span.start);
+                let (l, c) = doc.lines().line_col(&doc.text, span.start);
                 f.line = Some(l);
                 f.column = Some(c);
             }

@@ -21,21 +21,26 @@ pub struct JsonDoc {
     spans: std::sync::OnceLock<Option<SpanIndex>>,
     /// The depth limit the index is built under (the prescan already enforced it).
     max_depth: usize,
-    pub lines: LineIndex,
+    /// Where each line starts, built on first use (only located findings need it).
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl JsonDoc {
     /// The document of a parsed text; its span index is built when first asked for.
     pub fn new(file: &str, text: String, value: Value, max_depth: usize) -> JsonDoc {
-        let lines = LineIndex::new(&text);
         JsonDoc {
             file: file.to_string(),
             text,
             value,
             spans: std::sync::OnceLock::new(),
             max_depth,
-            lines,
+            lines: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The line index of the text.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// The span index (`None` if the text cannot be indexed, which a parsed text can).
@@ -63,7 +68,7 @@ impl JsonDoc {
         if matches!(first, Some(b'{') | Some(b'[')) && !(key && exact) {
             range = range.start..range.start + 1;
         }
-        let (line, col) = self.lines.line_col(&self.text, range.start);
+        let (line, col) = self.lines().line_col(&self.text, range.start);
         Some((range, line, col))
     }
 

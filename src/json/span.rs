@@ -164,7 +164,7 @@ impl SpanIndex {
 /// RFC 6901: escapes one reference token (`"~"` → `"~0"`, `"/"` → `"~1"`).
 #[must_use]
 pub fn escape_token(token: &str) -> Cow<'_, str> {
-    if !token.contains(['~', '/']) {
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
         return Cow::Borrowed(token);
     }
     let mut out = String::with_capacity(token.len() + 4);

@@ -168,14 +168,12 @@ pub fn parameters<'v>(swagger: &'v Value, op: &Operation<'v>) -> Vec<Param<'v>> 
 
 /// A `$ref` string and where it is written.
 pub fn refs(value: &Value, pointer: &str, out: &mut Vec<(String, String)>) {
-    visit_members(value, pointer, &mut |at, key, v| {
-        match (key, v.as_str()) {
-            ("$ref", Some(s)) => {
-                out.push((at.to_string(), s.to_string()));
-                false
-            }
-            _ => true,
+    visit_members(value, pointer, &mut |at, key, v| match (key, v.as_str()) {
+        ("$ref", Some(s)) => {
+            out.push((at.to_string(), s.to_string()));
+            false
         }
+        _ => true,
     });
 }
 
