@@ -13,54 +13,53 @@ const MIN_IOU: f64 = 0.3;
 /// The symbol pixels of an image, given a predicate, sampled on the grid after cropping to
 /// their bounding box. `None` when there is no symbol.
 fn mask(img: &Rgba, is_symbol: impl Fn([u8; 4]) -> bool) -> Option<Vec<bool>> {
-    let (mut x0, mut y0, mut x1, mut y1) = (u32::MAX, u32::MAX, 0u32, 0u32);
-    for (row, y) in img.rows().zip(0u32..) {
-        for (p, x) in row.chunks_exact(4).zip(0u32..) {
-            if is_symbol([p[0], p[1], p[2], p[3]]) {
-                x0 = x0.min(x);
-                y0 = y0.min(y);
-                x1 = x1.max(x);
-                y1 = y1.max(y);
-            }
-        }
+    let w = img.width as usize;
+    let symbol = |row: &[u8], x: usize| {
+        row.get(x * 4..x * 4 + 4)
+            .is_some_and(|p| is_symbol([p[0], p[1], p[2], p[3]]))
+    };
+    // The bounding box: per row, only the margins outside the symbol are scanned.
+    let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0usize, 0usize);
+    for (y, row) in img.rows().enumerate() {
+        let Some(first) = (0..w).find(|&x| symbol(row, x)) else {
+            continue;
+        };
+        let last = (first..w).rev().find(|&x| symbol(row, x)).unwrap_or(first);
+        x0 = x0.min(first);
+        x1 = x1.max(last);
+        y0 = y0.min(y);
+        y1 = y;
     }
     if x0 > x1 || y0 > y1 {
         return None;
     }
     // A square around the bounding box, so the shape's proportions survive.
-    let (w, h) = (i64::from(x1 - x0) + 1, i64::from(y1 - y0) + 1);
-    let side = w.max(h);
-    let ox = i64::from(x0) - (side - w) / 2;
-    let oy = i64::from(y0) - (side - h) / 2;
+    let (bw, bh) = ((x1 - x0) as i64 + 1, (y1 - y0) as i64 + 1);
+    let side = bw.max(bh);
+    let ox = x0 as i64 - (side - bw) / 2;
+    let oy = y0 as i64 - (side - bh) / 2;
     let g = GRID as i64;
-    // One pass over the pixels: a symbol pixel at offset d in the square marks every cell
-    // whose span [floor(i·side/g), ceil((i+1)·side/g)) holds it (cells overlap when side is
-    // not a multiple of the grid).
-    let spans: Vec<(usize, usize)> = (0..side)
-        .map(|d| {
-            let lo = d * g / side;
-            let hi = (((d + 1) * g + side - 1) / side - 1).min(g - 1);
-            (lo as usize, hi as usize)
-        })
-        .collect();
+    let (width, height) = (i64::from(img.width), i64::from(img.height));
+    let row_len = w * 4;
+    let symbol_at = |x: i64, y: i64| {
+        x >= 0
+            && y >= 0
+            && x < width
+            && y < height
+            && img
+                .data
+                .get(y as usize * row_len..(y as usize + 1) * row_len)
+                .is_some_and(|row| symbol(row, x as usize))
+    };
     let mut out = vec![false; GRID * GRID];
-    for (row, y) in img.rows().zip(0i64..) {
-        let dy = y - oy;
-        if dy < 0 || dy >= side {
-            continue;
-        }
-        let (gy0, gy1) = spans[dy as usize];
-        for (p, x) in row.chunks_exact(4).zip(0i64..) {
-            let dx = x - ox;
-            if dx < 0 || dx >= side || !is_symbol([p[0], p[1], p[2], p[3]]) {
-                continue;
-            }
-            let (gx0, gx1) = spans[dx as usize];
-            for gy in gy0..=gy1 {
-                for gx in gx0..=gx1 {
-                    out[gy * GRID + gx] = true;
-                }
-            }
+    for gy in 0..g {
+        for gx in 0..g {
+            // Any symbol pixel in the cell marks it.
+            let (cx0, cx1) = (gx * side / g, ((gx + 1) * side + g - 1) / g);
+            let (cy0, cy1) = (gy * side / g, ((gy + 1) * side + g - 1) / g);
+            let hit = (cy0..cy1.max(cy0 + 1))
+                .any(|y| (cx0..cx1.max(cx0 + 1)).any(|x| symbol_at(ox + x, oy + y)));
+            out[(gy * g + gx) as usize] = hit;
         }
     }
     Some(out)
