@@ -78,6 +78,24 @@ fn is_zip_name(p: &Path) -> bool {
 
 /// Expands one command-line path into packages.
 pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
+    let found: Vec<Input> = discover_iter(given)?.collect();
+    if found.is_empty() {
+        return Err(no_package(given));
+    }
+    Ok(found)
+}
+
+/// No package under a path that was searched.
+pub fn no_package(given: &str) -> DiscoverError {
+    DiscoverError(format!(
+        "{given}: no app package found (no .zip file, no folder with a manifest.json, no connector folder with apiDefinition.swagger.json or apiProperties.json)"
+    ))
+}
+
+/// The packages one command-line path names, found as the search goes (a folder search is
+/// not collected first): a path that cannot be used is an error at once; an iterator that
+/// yields nothing means no package was found ([`no_package`]).
+pub fn discover_iter(given: &str) -> Result<Box<dyn Iterator<Item = Input> + Send>, DiscoverError> {
     let path = PathBuf::from(given);
     let meta = std::fs::metadata(&path)
         .map_err(|e| DiscoverError(format!("{given}: {}", io_reason(&e))))?;
@@ -100,34 +118,34 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
                 Some((d, _)) if !d.is_empty() => d.to_string(),
                 _ => ".".to_string(),
             };
-            return Ok(vec![Input {
+            return Ok(Box::new(std::iter::once(Input {
                 display,
                 path: dir,
                 kind: InputKind::Dir,
-            }]);
+            })));
         }
-        return Ok(vec![Input {
+        return Ok(Box::new(std::iter::once(Input {
             display: given.to_string(),
             path,
             kind: InputKind::Zip,
-        }]);
+        })));
     }
     if path.join("manifest.json").is_file() || is_connector_dir(&path) {
-        return Ok(vec![Input {
+        return Ok(Box::new(std::iter::once(Input {
             display: nonempty_or_dot(given.trim_end_matches(['/', '\\'])),
             path,
             kind: InputKind::Dir,
-        }]);
+        })));
     }
     if let Some(app) = toolkit_app_package(&path) {
         let rel = app.strip_prefix(&path).unwrap_or(&app).to_path_buf();
-        return Ok(vec![Input {
+        return Ok(Box::new(std::iter::once(Input {
             display: display_join(given, &rel),
             path: app,
             kind: InputKind::Dir,
-        }]);
+        })));
     }
-    let mut found = Vec::new();
+    let given = given.to_string();
     let walker = walkdir::WalkDir::new(&path)
         .follow_links(false)
         .sort_by_file_name()
@@ -137,33 +155,23 @@ pub fn discover(given: &str) -> Result<Vec<Input>, DiscoverError> {
                 || !(e.file_type().is_dir()
                     && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
         });
-    for entry in walker.filter_map(Result::ok) {
+    Ok(Box::new(walker.filter_map(Result::ok).filter_map(move |entry| {
         let rel = entry.path().strip_prefix(&path).unwrap_or(entry.path());
-        if entry.file_type().is_dir() {
-            if entry.path().join("manifest.json").is_file() || is_connector_dir(entry.path()) {
-                found.push(Input {
-                    display: display_join(given, rel),
-                    path: entry.path().to_path_buf(),
-                    kind: InputKind::Dir,
-                });
-            }
-        } else if entry.file_type().is_file()
-            && is_zip_name(entry.path())
-            && !is_toolkit_build_output(entry.path())
-        {
-            found.push(Input {
-                display: display_join(given, rel),
-                path: entry.path().to_path_buf(),
-                kind: InputKind::Zip,
-            });
-        }
-    }
-    if found.is_empty() {
-        return Err(DiscoverError(format!(
-            "{given}: no app package found (no .zip file, no folder with a manifest.json, no connector folder with apiDefinition.swagger.json or apiProperties.json)"
-        )));
-    }
-    Ok(found)
+        let kind = if entry.file_type().is_dir() {
+            (entry.path().join("manifest.json").is_file() || is_connector_dir(entry.path()))
+                .then_some(InputKind::Dir)
+        } else {
+            (entry.file_type().is_file()
+                && is_zip_name(entry.path())
+                && !is_toolkit_build_output(entry.path()))
+            .then_some(InputKind::Zip)
+        };
+        kind.map(|kind| Input {
+            display: display_join(&given, rel),
+            path: entry.path().to_path_buf(),
+            kind,
+        })
+    })))
 }
 
 /// In a Microsoft 365 Agents Toolkit project folder (one holding m365agents.yml or

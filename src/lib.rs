@@ -206,6 +206,16 @@ fn check_each(
     options: &Options,
     each: &mut dyn FnMut(PackageReport),
 ) -> Result<(), DiscoverError> {
+    // One path, and nothing that needs every package before the first check (the
+    // environments of `--env`, the links of `--online`, a progress bar's total): the search
+    // feeds the checks as it finds packages, so nothing grows with the number of packages.
+    use std::io::IsTerminal;
+    let progress_bar = options.progress && std::io::stderr().is_terminal();
+    if let [given] = paths {
+        if !options.env_spec.is_active() && options.online_fetch.is_none() && !progress_bar {
+            return check_found(given, options, each);
+        }
+    }
     let inputs = discover::discover_all(paths)?;
     // One package: no thread pool, and schemas compiled for its documents only.
     let base = if inputs.len() == 1 {
@@ -247,6 +257,44 @@ fn check_each(
     }
     bar.finish();
     Ok(())
+}
+
+/// The packages under one path, checked in windows as the search finds them, in its order.
+#[cfg(feature = "cli")]
+fn check_found(
+    given: &str,
+    options: &Options,
+    each: &mut dyn FnMut(PackageReport),
+) -> Result<(), DiscoverError> {
+    use rayon::prelude::*;
+    let mut found = discover::discover_iter(given)?;
+    let Some(first) = found.next() else {
+        return Err(discover::no_package(given));
+    };
+    let Some(second) = found.next() else {
+        // One package: no thread pool, and schemas compiled for its documents only.
+        let one = Options {
+            one_package: true,
+            ..options.clone()
+        };
+        each(run_isolated(&first.display, || check_input(&first, &one)));
+        return Ok(());
+    };
+    let window = rayon::current_num_threads().max(1) * WINDOW_PER_THREAD;
+    let mut pending = vec![first, second];
+    loop {
+        let room = window.saturating_sub(pending.len());
+        pending.extend(found.by_ref().take(room));
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let reports: Vec<PackageReport> = pending
+            .par_iter()
+            .map(|input| run_isolated(&input.display, || check_input(input, options)))
+            .collect();
+        reports.into_iter().for_each(&mut *each);
+        pending.clear();
+    }
 }
 
 /// `--online`, after discovery and before the checks: lists the reviewer URLs of every
