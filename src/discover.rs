@@ -155,23 +155,25 @@ pub fn discover_iter(given: &str) -> Result<Box<dyn Iterator<Item = Input> + Sen
                 || !(e.file_type().is_dir()
                     && SKIPPED_DIRS.contains(&e.file_name().to_string_lossy().as_ref()))
         });
-    Ok(Box::new(walker.filter_map(Result::ok).filter_map(move |entry| {
-        let rel = entry.path().strip_prefix(&path).unwrap_or(entry.path());
-        let kind = if entry.file_type().is_dir() {
-            (entry.path().join("manifest.json").is_file() || is_connector_dir(entry.path()))
-                .then_some(InputKind::Dir)
-        } else {
-            (entry.file_type().is_file()
-                && is_zip_name(entry.path())
-                && !is_toolkit_build_output(entry.path()))
-            .then_some(InputKind::Zip)
-        };
-        kind.map(|kind| Input {
-            display: display_join(&given, rel),
-            path: entry.path().to_path_buf(),
-            kind,
-        })
-    })))
+    Ok(Box::new(walker.filter_map(Result::ok).filter_map(
+        move |entry| {
+            let rel = entry.path().strip_prefix(&path).unwrap_or(entry.path());
+            let kind = if entry.file_type().is_dir() {
+                (entry.path().join("manifest.json").is_file() || is_connector_dir(entry.path()))
+                    .then_some(InputKind::Dir)
+            } else {
+                (entry.file_type().is_file()
+                    && is_zip_name(entry.path())
+                    && !is_toolkit_build_output(entry.path()))
+                .then_some(InputKind::Zip)
+            };
+            kind.map(|kind| Input {
+                display: display_join(&given, rel),
+                path: entry.path().to_path_buf(),
+                kind,
+            })
+        },
+    )))
 }
 
 /// In a Microsoft 365 Agents Toolkit project folder (one holding m365agents.yml or
