@@ -24,6 +24,16 @@ fn collect(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// `file`'s path under `root`, with `/` separators (the key the binary knows it by).
+fn rel_path(root: &Path, file: &Path) -> String {
+    file.strip_prefix(root)
+        .unwrap()
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 fn embed(table: &str, root: &Path, ext: &str, code: &mut String) {
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
@@ -31,13 +41,7 @@ fn embed(table: &str, root: &Path, ext: &str, code: &mut String) {
     writeln!(code, "pub static {table}: &[(&str, &str)] = &[").unwrap();
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
-        let rel = file
-            .strip_prefix(root)
-            .unwrap()
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = rel_path(root, file);
         writeln!(
             code,
             "    ({rel:?}, include_str!({:?})),",
@@ -120,13 +124,7 @@ fn rule_metadata(root: &Path) -> String {
     let mut code = String::from("pub static RULE_METADATA: &[(&str, &str)] = &[\n");
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
-        let rel = file
-            .strip_prefix(root)
-            .unwrap()
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = rel_path(root, file);
         let meta = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut v) => {
                 if let Some(o) = v.as_object_mut() {
@@ -153,13 +151,7 @@ fn embed_schemas(root: &Path, code: &mut String) {
     writeln!(code, "pub static SCHEMA_FILES: &[(&str, &str)] = &[").unwrap();
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
-        let rel = file
-            .strip_prefix(root)
-            .unwrap()
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = rel_path(root, file);
         let text = std::fs::read_to_string(file).unwrap();
         let patched = text_quirks::patch_schema_text(&rel, &text);
         let target = out_root.join(&rel);

@@ -613,29 +613,18 @@ fn check_streaming(args: &CheckArgs, outputs: &Outputs, options: &Options) -> Op
     let cwd = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
     // The first write error (a closed pipe, a full disk) stops the writing, not the run.
     let mut failed: Option<std::io::Error> = None;
-    // The JSON head is written with the first package, so that a usage error found before
-    // (a path that does not exist) leaves no partial report.
-    let json = *format == Format::Json;
-    let profile = options.profile.as_str();
-    let mut stream: Option<json::Stream> = None;
+    let mut stream = (*format == Format::Json).then(|| json::Stream::new(options.profile.as_str()));
     let run = crate::check_paths_streaming(&args.paths, options, &mut |p| {
         if failed.is_some() {
             return;
         }
-        let written = if json {
-            let s = match stream.take() {
-                Some(s) => Ok(s),
-                None => json::Stream::begin(&mut out, profile),
-            };
-            s.and_then(|mut s| {
-                let r = s.package(&mut out, &p);
-                stream = Some(s);
-                r
-            })
-        } else {
-            let mut text = String::new();
-            concise_package(&p, &cwd, &mut text);
-            out.write_all(text.as_bytes())
+        let written = match stream.as_mut() {
+            Some(s) => s.package(&mut out, &p),
+            None => {
+                let mut text = String::new();
+                concise_package(&p, &cwd, &mut text);
+                out.write_all(text.as_bytes())
+            }
         };
         if let Err(e) = written {
             failed = Some(e);
@@ -646,14 +635,9 @@ fn check_streaming(args: &CheckArgs, outputs: &Outputs, options: &Options) -> Op
         Err(e) => return Some(usage_error(&e.to_string())),
     };
     if failed.is_none() {
-        let ended = if json {
-            let s = match stream {
-                Some(s) => Ok(s),
-                None => json::Stream::begin(&mut out, profile),
-            };
-            s.and_then(|s| s.end(&mut out, &report))
-        } else {
-            out.flush()
+        let ended = match stream {
+            Some(s) => s.end(&mut out, &report),
+            None => out.flush(),
         };
         failed = ended.err();
     }

@@ -1,55 +1,25 @@
 //! `me-action-command-duplicate`: two action commands of one message extension share an `id`
 //! (exactly) or a `title` (case-insensitive, trimmed).
 
-use crate::finding::{display_path, Finding};
-use crate::model::{Ctx, MANIFEST};
-use crate::rules::helpers::copilot::util::{items, real_text};
+use crate::model::Ctx;
+use crate::rules::helpers::copilot::util::{items, report_duplicates};
 use crate::rules::Out;
 use serde_json::Value;
-use std::collections::HashMap;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(m) = ctx.manifest() else { return };
     for (mp, me) in items(&m.value, "/composeExtensions") {
-        let mut ids: HashMap<String, String> = HashMap::new();
-        let mut titles: HashMap<String, String> = HashMap::new();
-        for (cp, c) in items(me, "/commands") {
-            if c.get("type").and_then(Value::as_str) != Some("action") {
-                continue;
-            }
-            for (key, seen, fold) in [("id", &mut ids, false), ("title", &mut titles, true)] {
-                let Some(v) = c.get(key).and_then(Value::as_str) else {
-                    continue;
-                };
-                if v.trim().is_empty() || !real_text(v) {
-                    continue;
-                }
-                let norm = if fold {
-                    v.trim().to_lowercase()
-                } else {
-                    v.trim().to_string()
-                };
-                let pointer = format!("{mp}{cp}/{key}");
-                match seen.get(&norm) {
-                    Some(first) => out.push(
-                        Finding::at(
-                            MANIFEST,
-                            pointer.clone(),
-                            format!(
-                                "`{}` is \"{v}\", the same {key} as the action command at `{}`",
-                                display_path(&pointer),
-                                display_path(first)
-                            ),
-                        )
-                        .help("Remove the duplicate action command, or give each action command its own id and a distinct title.")
-                        .label(format!("duplicate action command {key}")),
-                    ),
-                    None => {
-                        seen.insert(norm, pointer);
-                    }
-                }
-            }
-        }
+        let actions = items(me, "/commands")
+            .into_iter()
+            .filter(|(_, c)| c.get("type").and_then(Value::as_str) == Some("action"))
+            .map(|(cp, c)| (format!("{mp}{cp}"), c));
+        report_duplicates(
+            out,
+            actions,
+            "id",
+            "action command",
+            "Remove the duplicate action command, or give each action command its own id and a distinct title.",
+        );
     }
 }
 

@@ -1,54 +1,24 @@
 //! `me-parameter-duplicate`: two parameters of one message extension command share a `name`
 //! (exactly) or a `title` (case-insensitive, trimmed).
 
-use crate::finding::{display_path, Finding};
-use crate::model::{Ctx, MANIFEST};
-use crate::rules::helpers::copilot::util::{items, real_text};
+use crate::model::Ctx;
+use crate::rules::helpers::copilot::util::{items, report_duplicates};
 use crate::rules::Out;
-use serde_json::Value;
-use std::collections::HashMap;
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     let Some(m) = ctx.manifest() else { return };
     for (mp, me) in items(&m.value, "/composeExtensions") {
         for (cp, c) in items(me, "/commands") {
-            let mut names: HashMap<String, String> = HashMap::new();
-            let mut titles: HashMap<String, String> = HashMap::new();
-            for (pp, p) in items(c, "/parameters") {
-                for (key, seen, fold) in [("name", &mut names, false), ("title", &mut titles, true)]
-                {
-                    let Some(v) = p.get(key).and_then(Value::as_str) else {
-                        continue;
-                    };
-                    if v.trim().is_empty() || !real_text(v) {
-                        continue;
-                    }
-                    let norm = if fold {
-                        v.trim().to_lowercase()
-                    } else {
-                        v.trim().to_string()
-                    };
-                    let pointer = format!("{mp}{cp}{pp}/{key}");
-                    match seen.get(&norm) {
-                        Some(first) => out.push(
-                            Finding::at(
-                                MANIFEST,
-                                pointer.clone(),
-                                format!(
-                                    "`{}` is \"{v}\", the same {key} as the parameter at `{}`",
-                                    display_path(&pointer),
-                                    display_path(first)
-                                ),
-                            )
-                            .help("Give every parameter of a command its own name and a distinct title, or remove the duplicate.")
-                            .label(format!("duplicate parameter {key}")),
-                        ),
-                        None => {
-                            seen.insert(norm, pointer);
-                        }
-                    }
-                }
-            }
+            let parameters = items(c, "/parameters")
+                .into_iter()
+                .map(|(pp, p)| (format!("{mp}{cp}{pp}"), p));
+            report_duplicates(
+                out,
+                parameters,
+                "name",
+                "parameter",
+                "Give every parameter of a command its own name and a distinct title, or remove the duplicate.",
+            );
         }
     }
 }

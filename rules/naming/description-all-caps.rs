@@ -3,9 +3,8 @@
 //! ("FREE", "NEW"). Acronyms and product names written in capitals (CRM, HR, SAP, JIRA) are not
 //! counted on their own.
 
-use crate::finding::Finding;
 use crate::model::Ctx;
-use crate::rules::helpers::naming::util::{listing_texts, tokens};
+use crate::rules::helpers::naming::util::{report_descriptions, tokens};
 use crate::rules::Out;
 
 /// Words of at least this many consecutive all-capital words make a shouted phrase.
@@ -87,21 +86,14 @@ pub fn caps(s: &str) -> Option<String> {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for t in listing_texts(ctx)
-        .into_iter()
-        .filter(|t| !t.field.is_name())
-    {
-        let Some(c) = caps(t.value) else { continue };
-        out.push(
-            Finding::at(
-                t.file.clone(),
-                t.pointer.clone(),
-                format!("`{}` writes \"{c}\" in capital letters", t.field.key()),
-            )
-            .help("Write in sentence case; keep capitals for names and acronyms. Use Markdown bold for emphasis in the long description.")
-            .label("capital letters"),
-        );
-    }
+    report_descriptions(
+        ctx,
+        out,
+        caps,
+        |key, c| format!("`{key}` writes \"{c}\" in capital letters"),
+        "Write in sentence case; keep capitals for names and acronyms. Use Markdown bold for emphasis in the long description.",
+        "capital letters",
+    );
 }
 
 #[cfg(test)]

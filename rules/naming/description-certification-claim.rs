@@ -2,9 +2,8 @@
 //! for" something, or "powered by" Microsoft or one of its products, which only officially
 //! certified partners may say.
 
-use crate::finding::Finding;
 use crate::model::Ctx;
-use crate::rules::helpers::naming::util::{listing_texts, tokens};
+use crate::rules::helpers::naming::util::{report_descriptions, tokens};
 use crate::rules::Out;
 
 /// Microsoft and its products, as the word after "powered by" (within three words).
@@ -51,24 +50,14 @@ pub fn claim(s: &str) -> Option<String> {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for t in listing_texts(ctx)
-        .into_iter()
-        .filter(|t| !t.field.is_name())
-    {
-        let Some(c) = claim(t.value) else { continue };
-        out.push(
-            Finding::at(
-                t.file.clone(),
-                t.pointer.clone(),
-                format!(
-                    "`{}` says \"{c}\", a claim only officially certified partners may make",
-                    t.field.key()
-                ),
-            )
-            .help("Remove the claim unless your app or company is officially certified by Microsoft; say what the app works with instead (\"works with Microsoft Teams\").")
-            .label("certification claim"),
-        );
-    }
+    report_descriptions(
+        ctx,
+        out,
+        claim,
+        |key, c| format!("`{key}` says \"{c}\", a claim only officially certified partners may make"),
+        "Remove the claim unless your app or company is officially certified by Microsoft; say what the app works with instead (\"works with Microsoft Teams\").",
+        "certification claim",
+    );
 }
 
 #[cfg(test)]

@@ -2,9 +2,8 @@
 //! of Microsoft: "by Microsoft", "from Microsoft" (not followed by a product name, as in "files
 //! from Microsoft Teams"), "official Microsoft app", "a Microsoft product".
 
-use crate::finding::Finding;
 use crate::model::Ctx;
-use crate::rules::helpers::naming::util::{listing_texts, tokens};
+use crate::rules::helpers::naming::util::{report_descriptions, tokens};
 use crate::rules::Out;
 
 /// Words after "Microsoft" that name a product or service, not Microsoft as a maker.
@@ -136,24 +135,14 @@ pub fn offering(s: &str) -> Option<String> {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for t in listing_texts(ctx)
-        .into_iter()
-        .filter(|t| !t.field.is_name())
-    {
-        let Some(c) = offering(t.value) else { continue };
-        out.push(
-            Finding::at(
-                t.file.clone(),
-                t.pointer.clone(),
-                format!(
-                    "`{}` says \"{c}\", which presents the app as an offering from Microsoft",
-                    t.field.key()
-                ),
-            )
-            .help("Present the app as yours: name your company as its maker and say what it works with (\"Contoso Rota for Microsoft Teams\", \"works with Microsoft 365\"). Only Microsoft's own apps may say they come from Microsoft.")
-            .label("Microsoft offering"),
-        );
-    }
+    report_descriptions(
+        ctx,
+        out,
+        offering,
+        |key, c| format!("`{key}` says \"{c}\", which presents the app as an offering from Microsoft"),
+        "Present the app as yours: name your company as its maker and say what it works with (\"Contoso Rota for Microsoft Teams\", \"works with Microsoft 365\"). Only Microsoft's own apps may say they come from Microsoft.",
+        "Microsoft offering",
+    );
 }
 
 #[cfg(test)]

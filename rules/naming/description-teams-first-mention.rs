@@ -1,9 +1,8 @@
 //! `description-teams-first-mention`: the first mention of Teams in a description is not
 //! "Microsoft Teams".
 
-use crate::finding::Finding;
 use crate::model::Ctx;
-use crate::rules::helpers::naming::util::{listing_texts, tokens};
+use crate::rules::helpers::naming::util::{report_descriptions, tokens};
 use crate::rules::Out;
 
 /// Whether the first "Teams" (case-sensitive word) of `s` is not preceded by "Microsoft".
@@ -22,26 +21,14 @@ pub fn bad_first_mention(s: &str) -> bool {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for t in listing_texts(ctx)
-        .into_iter()
-        .filter(|t| !t.field.is_name())
-    {
-        if !bad_first_mention(t.value) {
-            continue;
-        }
-        out.push(
-                Finding::at(
-                    t.file.clone(),
-                    t.pointer.clone(),
-                    format!(
-                        "`{}` first mentions \"Teams\" without \"Microsoft\"",
-                        t.field.key()
-                    ),
-                )
-                .help("Write \"Microsoft Teams\" the first time the description names Teams; later mentions may say \"Teams\".")
-                .label("first mention must be \"Microsoft Teams\""),
-            );
-    }
+    report_descriptions(
+        ctx,
+        out,
+        |s| bad_first_mention(s).then(String::new),
+        |key, _| format!("`{key}` first mentions \"Teams\" without \"Microsoft\""),
+        "Write \"Microsoft Teams\" the first time the description names Teams; later mentions may say \"Teams\".",
+        "first mention must be \"Microsoft Teams\"",
+    );
 }
 
 #[cfg(test)]

@@ -2,9 +2,8 @@
 //! "best", "#1", "number one", "top-rated", "ranked first", "leading" (as in "the leading
 //! provider", "industry-leading"), "world's first".
 
-use crate::finding::Finding;
 use crate::model::Ctx;
-use crate::rules::helpers::naming::util::{listing_texts, tokens};
+use crate::rules::helpers::naming::util::{report_descriptions, tokens};
 use crate::rules::Out;
 
 /// Nouns after which "leading" is a rank ("the leading platform").
@@ -108,24 +107,14 @@ pub fn claim(s: &str) -> Option<String> {
 }
 
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
-    for t in listing_texts(ctx)
-        .into_iter()
-        .filter(|t| !t.field.is_name())
-    {
-        let Some(c) = claim(t.value) else { continue };
-        out.push(
-            Finding::at(
-                t.file.clone(),
-                t.pointer.clone(),
-                format!(
-                    "`{}` claims \"{c}\", a rank or superlative the listing does not source",
-                    t.field.key()
-                ),
-            )
-            .help("Remove the claim, or name its source in the description (an award, a published ranking); describe what the app does instead.")
-            .label("unverified claim"),
-        );
-    }
+    report_descriptions(
+        ctx,
+        out,
+        claim,
+        |key, c| format!("`{key}` claims \"{c}\", a rank or superlative the listing does not source"),
+        "Remove the claim, or name its source in the description (an award, a published ranking); describe what the app does instead.",
+        "unverified claim",
+    );
 }
 
 #[cfg(test)]

@@ -12,8 +12,10 @@ pub fn render(report: &Report) -> String {
 }
 
 /// The JSON report written package by package (`check_paths_streaming`): byte for byte what
-/// [`render`] gives for the whole report, without holding it.
+/// [`render`] gives for the whole report, without holding it. Nothing is written before the
+/// first package or the end, so a usage error found first leaves no partial report.
 pub struct Stream {
+    profile: String,
     written: usize,
 }
 
@@ -21,13 +23,19 @@ pub struct Stream {
 const EMPTY_PACKAGES: &str = "\"packages\": []";
 
 impl Stream {
-    /// Writes the report's head, up to the opening of its `packages` array.
-    pub fn begin(out: &mut dyn std::io::Write, profile: &str) -> std::io::Result<Stream> {
-        let head = render(&Report::new(profile, Vec::new()));
+    pub fn new(profile: &str) -> Stream {
+        Stream {
+            profile: profile.to_string(),
+            written: 0,
+        }
+    }
+
+    /// The report's head, up to the opening of its `packages` array.
+    fn head(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let head = render(&Report::new(&self.profile, Vec::new()));
         let at = head.find(EMPTY_PACKAGES).unwrap_or(head.len());
         out.write_all(&head.as_bytes()[..at])?;
-        out.write_all(b"\"packages\": [")?;
-        Ok(Stream { written: 0 })
+        out.write_all(b"\"packages\": [")
     }
 
     /// Writes one package (an element of `packages`, two levels deep).
@@ -37,6 +45,9 @@ impl Stream {
         package: &super::PackageReport,
     ) -> std::io::Result<()> {
         let text = serde_json::to_string_pretty(package).map_err(std::io::Error::other)?;
+        if self.written == 0 {
+            self.head(out)?;
+        }
         out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
         for (i, line) in text.lines().enumerate() {
             if i > 0 {
@@ -56,6 +67,9 @@ impl Stream {
         let tail = whole
             .find(EMPTY_PACKAGES)
             .map_or("", |at| &whole[at + EMPTY_PACKAGES.len()..]);
+        if self.written == 0 {
+            self.head(out)?;
+        }
         out.write_all(if self.written == 0 { b"]" } else { b"\n  ]" })?;
         out.write_all(tail.as_bytes())?;
         out.flush()

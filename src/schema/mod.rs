@@ -126,38 +126,52 @@ fn cache() -> &'static Cache {
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// The compiled validator for a bundled schema, compiled on first use only.
-pub fn validator(schema_path: &str) -> Compiled {
-    let Some((key, text)) = files().iter().find(|(p, _)| *p == schema_path) else {
-        return Err(SchemaLoadError {
+/// A bundled schema: its path as embedded and its (text-patched) text.
+fn bundled(schema_path: &str) -> Result<(&'static str, &'static str), SchemaLoadError> {
+    files()
+        .iter()
+        .find(|(p, _)| *p == schema_path)
+        .copied()
+        .ok_or_else(|| SchemaLoadError {
             schema_path: schema_path.to_string(),
             message: "no such bundled schema".into(),
-        });
-    };
-    let cell = {
-        let mut map = match cache().lock() {
-            Ok(m) => m,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        map.entry(key).or_default().clone()
-    };
+        })
+}
+
+/// A mutex's guard, also after a panic elsewhere poisoned it (the maps stay consistent).
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Every error of `instance` against `validator`, converted.
+fn errors_of(validator: &jsonschema::Validator, instance: &Value) -> Vec<SchemaError> {
+    let mut out = Vec::new();
+    for error in validator.iter_errors(instance) {
+        convert(&error, &mut out);
+    }
+    out
+}
+
+/// The compiled validator for a bundled schema, compiled on first use only.
+pub fn validator(schema_path: &str) -> Compiled {
+    let (key, text) = bundled(schema_path)?;
+    let cell = locked(cache()).entry(key).or_default().clone();
     cell.get_or_init(|| compile(key, text)).clone()
 }
 
 /// The whole validator of a schema if a run already compiled it.
 fn compiled(schema_path: &str) -> Option<Compiled> {
-    let map = match cache().lock() {
-        Ok(m) => m,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    map.get(schema_path).and_then(|cell| cell.get().cloned())
+    locked(cache())
+        .get(schema_path)
+        .and_then(|cell| cell.get().cloned())
 }
 
 /// Validates `instance` with a validator compiled for it alone, when the run checks one
 /// package: the root `properties` the instance does not have are compiled as `true` (a
 /// `properties` subschema applies only to a member that is there, and `additionalProperties`
 /// reads only the names, which stay), so the definitions only they reference are never
-/// compiled. The errors are the same as with the whole schema; the validator is not cached.
+/// compiled. The errors are the same as with the whole schema. The pruned validator is kept
+/// for further documents with the same members only.
 pub fn validate_by_path_once(
     schema_path: &str,
     instance: &Value,
@@ -177,11 +191,7 @@ pub fn validate_by_path_once(
     let validator = match compiled(schema_path) {
         Some(whole) => whole?,
         None => {
-            let pruned = PRUNED.get_or_init(Default::default);
-            let mut map = match pruned.lock() {
-                Ok(m) => m,
-                Err(poisoned) => poisoned.into_inner(),
-            };
+            let mut map = locked(PRUNED.get_or_init(Default::default));
             match map.get(schema_path) {
                 Some((seen, v)) if *seen == members => v.clone()?,
                 Some(_) => {
@@ -196,21 +206,12 @@ pub fn validate_by_path_once(
             }
         }
     };
-    let mut out = Vec::new();
-    for error in validator.iter_errors(instance) {
-        convert(&error, &mut out);
-    }
-    Ok(out)
+    Ok(errors_of(&validator, instance))
 }
 
 /// The validator of a bundled schema compiled for `instance` alone (never cached).
 fn compile_pruned(schema_path: &str, instance: &Value) -> Compiled {
-    let Some((key, text)) = files().iter().find(|(p, _)| *p == schema_path) else {
-        return Err(SchemaLoadError {
-            schema_path: schema_path.to_string(),
-            message: "no such bundled schema".into(),
-        });
-    };
+    let (key, text) = bundled(schema_path)?;
     compile_with(key, text, |schema| {
         prune_absent_properties(schema, instance);
         true
@@ -226,11 +227,7 @@ pub fn validate_pruned(
     instance: &Value,
 ) -> Result<Vec<SchemaError>, SchemaLoadError> {
     let validator = compile_pruned(schema_path, instance)?;
-    let mut out = Vec::new();
-    for error in validator.iter_errors(instance) {
-        convert(&error, &mut out);
-    }
-    Ok(out)
+    Ok(errors_of(&validator, instance))
 }
 
 /// Replaces the root `properties` subschemas of members `instance` does not have with `true`,
@@ -325,11 +322,7 @@ pub fn validate_by_path(
     instance: &Value,
 ) -> Result<Vec<SchemaError>, SchemaLoadError> {
     let validator = validator(schema_path)?;
-    let mut out = Vec::new();
-    for error in validator.iter_errors(instance) {
-        convert(&error, &mut out);
-    }
-    Ok(out)
+    Ok(errors_of(&validator, instance))
 }
 
 /// Whether `instance` is valid against the bundled schema (fast path, no error collection).

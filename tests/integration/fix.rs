@@ -4,37 +4,6 @@
 
 use crate::common::*;
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn appcert(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_appcert"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .output()
-        .expect("run appcert")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 stdout")
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("UTF-8 stderr")
-}
-
-#[track_caller]
-fn assert_exit(o: &Output, code: i32) {
-    assert_eq!(
-        o.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        out(o),
-        err(o)
-    );
-}
 
 const PRIVACY: &str = "\"https://harborlightlabs.net/legal/privacy\"";
 
@@ -87,10 +56,10 @@ fn fix_changes_a_folder_in_place_keeping_its_formatting() {
     // The unsafe fix is left: its finding is the one error that remains.
     assert_exit(&o, 1);
     assert_eq!(
-        err(&o),
+        stderr(&o),
         "Fixed 4 findings (1 more fixable with --unsafe-fixes).\n"
     );
-    let report: Value = serde_json::from_str(&out(&o)).unwrap();
+    let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
     crate::report_schema::assert_valid_report(&report);
     assert_eq!(rules_of(&report), vec!["developer-url-not-https"]);
     // Byte for byte the clean fixture, but for the http link the safe fixes leave alone.
@@ -108,7 +77,7 @@ fn fix_changes_a_folder_in_place_keeping_its_formatting() {
     // --unsafe-fixes fixes the link too: the folder is the clean fixture again.
     let o = appcert(tmp.path(), &["check", "--fix", "--unsafe-fixes", "app"]);
     assert_exit(&o, 0);
-    assert_eq!(err(&o), "Fixed 1 finding.\n");
+    assert_eq!(stderr(&o), "Fixed 1 finding.\n");
     assert_eq!(
         std::fs::read(dir.join("manifest.json")).unwrap(),
         original_manifest()
@@ -116,7 +85,7 @@ fn fix_changes_a_folder_in_place_keeping_its_formatting() {
     // Nothing left to fix: nothing written, said so.
     let o = appcert(tmp.path(), &["check", "--fix", "--quiet", "app"]);
     assert_exit(&o, 0);
-    assert_eq!(err(&o), "No finding fixed.\n");
+    assert_eq!(stderr(&o), "No finding fixed.\n");
 }
 
 #[test]
@@ -140,11 +109,11 @@ fn fix_on_a_zip_writes_a_corrected_copy_beside_it_and_never_touches_it() {
     );
     assert_exit(&o, 0);
     assert_eq!(
-        err(&o),
+        stderr(&o),
         "Fixed 5 findings.\nWrote the corrected copy app.fixed.zip (app.zip left unchanged).\n"
     );
     assert_eq!(std::fs::read(tmp.path().join("app.zip")).unwrap(), zip);
-    let report: Value = serde_json::from_str(&out(&o)).unwrap();
+    let report: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(report["packages"][0]["input"], "app.fixed.zip");
     assert_eq!(rules_of(&report), Vec::<String>::new());
     // The copy holds the package's files only, the manifest fixed and the icons as they were.
@@ -185,18 +154,18 @@ fn diff_prints_what_fix_would_change_and_writes_nothing() {
     let o = appcert(tmp.path(), &["check", "--diff", "app"]);
     assert_exit(&o, 1);
     assert_eq!(
-        err(&o),
+        stderr(&o),
         "Would fix 4 findings (1 more fixable with --unsafe-fixes).\n"
     );
-    insta::assert_snapshot!("diff-safe-fixes", out(&o));
+    insta::assert_snapshot!("diff-safe-fixes", stdout(&o));
     let o = appcert(tmp.path(), &["check", "--diff", "--unsafe-fixes", "app"]);
     assert_exit(&o, 1);
     assert!(
-        out(&o).contains("+    \"privacyUrl\": \"https://harborlightlabs.net/legal/privacy\","),
+        stdout(&o).contains("+    \"privacyUrl\": \"https://harborlightlabs.net/legal/privacy\","),
         "{}",
-        out(&o)
+        stdout(&o)
     );
-    assert_eq!(err(&o), "Would fix 5 findings.\n");
+    assert_eq!(stderr(&o), "Would fix 5 findings.\n");
     assert_eq!(read_tree(&dir), before, "--diff wrote something");
     assert!(!tmp.path().join("app.fixed.zip").exists());
 
@@ -206,8 +175,8 @@ fn diff_prints_what_fix_would_change_and_writes_nothing() {
         &["check", "--diff", "fixtures/packages/bot-commands"],
     );
     assert_exit(&o, 0);
-    assert_eq!(out(&o), "");
-    assert_eq!(err(&o), "No finding would be fixed.\n");
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), "No finding would be fixed.\n");
 }
 
 #[test]
@@ -216,7 +185,7 @@ fn concise_output_marks_what_fix_fixes() {
     broken().write_dir(&tmp.path().join("app"));
     let o = appcert(tmp.path(), &["check", "--format", "concise", "app"]);
     assert_exit(&o, 1);
-    let text = out(&o);
+    let text = stdout(&o);
     assert!(
         text.contains("warning json-byte-order-mark: [*] `manifest.json` starts"),
         "{text}"
@@ -240,8 +209,8 @@ fn fix_flags_misused_are_usage_errors() {
     for (args, mentions) in cases {
         let o = appcert(&root(), args);
         assert_exit(&o, 2);
-        assert!(err(&o).contains(mentions), "{args:?}: {}", err(&o));
-        assert_eq!(out(&o), "");
+        assert!(stderr(&o).contains(mentions), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "");
     }
     // --fix with --diff: clap's usage error.
     let o = appcert(&root(), &["check", "--fix", "--diff", "."]);

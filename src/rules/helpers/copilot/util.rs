@@ -78,6 +78,54 @@ pub fn items<'a>(v: &'a Value, pointer: &str) -> Vec<(String, &'a Value)> {
         .collect()
 }
 
+/// Reports, among `list` (manifest items with their pointers), each item that repeats an
+/// earlier item's `id_key` (exactly) or `title` (case-insensitive, trimmed): one finding at
+/// the repeat naming the first, for the `what` ("action command", "parameter") of a list.
+pub fn report_duplicates<'v>(
+    out: &mut crate::rules::Out<'_>,
+    list: impl IntoIterator<Item = (String, &'v Value)>,
+    id_key: &str,
+    what: &str,
+    help: &str,
+) {
+    let mut ids: std::collections::HashMap<String, String> = Default::default();
+    let mut titles: std::collections::HashMap<String, String> = Default::default();
+    for (at, item) in list {
+        for (key, seen, fold) in [(id_key, &mut ids, false), ("title", &mut titles, true)] {
+            let Some(v) = item.get(key).and_then(Value::as_str) else {
+                continue;
+            };
+            if v.trim().is_empty() || !real_text(v) {
+                continue;
+            }
+            let norm = if fold {
+                v.trim().to_lowercase()
+            } else {
+                v.trim().to_string()
+            };
+            let pointer = format!("{at}/{key}");
+            match seen.get(&norm) {
+                Some(first) => out.push(
+                    crate::finding::Finding::at(
+                        MANIFEST,
+                        pointer.clone(),
+                        format!(
+                            "`{}` is \"{v}\", the same {key} as the {what} at `{}`",
+                            crate::finding::display_path(&pointer),
+                            crate::finding::display_path(first)
+                        ),
+                    )
+                    .help(help)
+                    .label(format!("duplicate {what} {key}")),
+                ),
+                None => {
+                    seen.insert(norm, pointer);
+                }
+            }
+        }
+    }
+}
+
 /// A string worth checking: not a template placeholder, not a sample value standing for the
 /// whole text (`<APP_NAME>`, `[Description]`), not a `[[key]]` localization token and not an
 /// Agents Toolkit `$[file(...)]` include. Brackets inside text (a Markdown link

@@ -1,9 +1,11 @@
 //! Shared helpers for the naming rules: the listing texts (names and descriptions) of the
 //! manifest and of every localization file, and word tokens with their positions.
 
+use crate::finding::Finding;
 use crate::model::{Ctx, MANIFEST};
 use crate::references::has_placeholder;
 use crate::rules::data::{files_of, FileSet};
+use crate::rules::Out;
 
 /// A listing field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +45,30 @@ pub struct ListingText<'a> {
     pub pointer: String,
     pub field: Field,
     pub value: &'a str,
+}
+
+/// Reports what `find` finds in each description (the listing texts other than the names)
+/// of the manifest and its localization files: one finding at the text, its message
+/// `message(field key, what was found)`.
+pub fn report_descriptions(
+    ctx: &Ctx<'_>,
+    out: &mut Out<'_>,
+    find: impl Fn(&str) -> Option<String>,
+    message: impl Fn(&str, &str) -> String,
+    help: &str,
+    label: &str,
+) {
+    for t in listing_texts(ctx)
+        .into_iter()
+        .filter(|t| !t.field.is_name())
+    {
+        let Some(found) = find(t.value) else { continue };
+        out.push(
+            Finding::at(t.file, t.pointer, message(t.field.key(), &found))
+                .help(help)
+                .label(label),
+        );
+    }
 }
 
 /// The listing texts of the manifest and of every localization file, skipping missing and
