@@ -34,10 +34,9 @@ pub fn check_opened(input: &str, opened: Opened, options: &Options) -> PackageRe
     report.kind = kind.name();
     if let Some(prev) = options.previous.as_ref().filter(|p| p.kind == kind.name()) {
         let changes = match (kind.name(), ctx.manifest(), ctx.swagger()) {
-            ("connector", _, Some((_, swagger))) => Some(crate::update::connector_changes(
-                &prev.swagger,
-                &swagger.value,
-            )),
+            ("connector", _, Some((_, swagger))) => Some(
+                crate::rules::helpers::update::connector_changes(&prev.swagger, &swagger.value),
+            ),
             (_, Some(m), _) => Some(crate::update::changes(&prev.manifest, &m.value)),
             _ => None,
         };

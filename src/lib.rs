@@ -219,10 +219,7 @@ fn check_each(
     let inputs = discover::discover_all(paths)?;
     // One package: no thread pool, and schemas compiled for its documents only.
     let base = if inputs.len() == 1 {
-        Options {
-            one_package: true,
-            ..options.clone()
-        }
+        options.for_one_package()
     } else {
         options.clone()
     };
@@ -272,11 +269,7 @@ fn check_found(
         return Err(discover::no_package(given));
     };
     let Some(second) = found.next() else {
-        // One package: no thread pool, and schemas compiled for its documents only.
-        let one = Options {
-            one_package: true,
-            ..options.clone()
-        };
+        let one = options.for_one_package();
         each(run_isolated(&first.display, || check_input(&first, &one)));
         return Ok(());
     };

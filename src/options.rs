@@ -38,6 +38,17 @@ pub struct Options {
 
 pub use crate::update::Previous;
 
+impl Options {
+    /// These options for a run that checks one package and ends (no thread pool, schemas
+    /// compiled for its documents only: `one_package`).
+    pub fn for_one_package(&self) -> Options {
+        Options {
+            one_package: true,
+            ..self.clone()
+        }
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {

@@ -1,6 +1,7 @@
 //! What changed between the last published version of a package and the checked one
 //! (`--previous`), for the report: for a Teams app, capabilities added or removed, version and
-//! name; for a connector, operations added or removed.
+//! name (here); for a connector, operations added or removed
+//! (`rules::helpers::update::connector_changes`, over the connector helpers).
 
 use serde::Serialize;
 use serde_json::Value;
@@ -74,53 +75,6 @@ fn present(m: &Value, key: &str) -> bool {
         Some(Value::Object(o)) => !o.is_empty(),
         Some(_) => true,
     }
-}
-
-/// The operations of a connector's swagger by `operationId`, in document order.
-fn operation_ids(swagger: &Value) -> Vec<&str> {
-    let mut out = Vec::new();
-    for item in swagger
-        .get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flat_map(|p| p.values())
-    {
-        for op in item.as_object().into_iter().flat_map(|o| o.values()) {
-            if let Some(id) = op.get("operationId").and_then(Value::as_str) {
-                out.push(id);
-            }
-        }
-    }
-    out
-}
-
-/// The changes from a connector's previous swagger to the current one: version and
-/// operations added or removed.
-pub fn connector_changes(prev: &Value, cur: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    let (p, c) = (
-        prev.pointer("/info/version").and_then(Value::as_str),
-        cur.pointer("/info/version").and_then(Value::as_str),
-    );
-    if p != c {
-        out.push(format!(
-            "info.version: {} → {}",
-            p.unwrap_or("(none)"),
-            c.unwrap_or("(none)")
-        ));
-    }
-    let (before, now) = (operation_ids(prev), operation_ids(cur));
-    for id in &now {
-        if !before.contains(id) {
-            out.push(format!("operation added: {id}"));
-        }
-    }
-    for id in &before {
-        if !now.contains(id) {
-            out.push(format!("operation removed: {id}"));
-        }
-    }
-    out
 }
 
 /// The changes from `prev` to `cur`, in a stable order.

@@ -4,7 +4,7 @@
 use crate::json::span::join;
 use crate::model::Ctx;
 use crate::references::has_placeholder;
-use crate::rules::helpers::connector::{operations, Operation};
+use crate::rules::helpers::connector::{operation_ids, operations, Operation};
 use serde_json::Value;
 
 /// The previous version's manifest and the current one, when both are there.
@@ -232,6 +232,35 @@ pub(crate) fn declared_type(v: &Value) -> Option<String> {
         Some(f) => format!("{t} ({f})"),
         None => t.to_string(),
     })
+}
+
+/// The changes from a connector's previous swagger to the current one: version and
+/// operations added or removed.
+pub(crate) fn connector_changes(prev: &Value, cur: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let (p, c) = (
+        prev.pointer("/info/version").and_then(Value::as_str),
+        cur.pointer("/info/version").and_then(Value::as_str),
+    );
+    if p != c {
+        out.push(format!(
+            "info.version: {} → {}",
+            p.unwrap_or("(none)"),
+            c.unwrap_or("(none)")
+        ));
+    }
+    let (before, now) = (operation_ids(prev), operation_ids(cur));
+    for id in &now {
+        if !before.contains(id) {
+            out.push(format!("operation added: {id}"));
+        }
+    }
+    for id in &before {
+        if !now.contains(id) {
+            out.push(format!("operation removed: {id}"));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
