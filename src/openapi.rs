@@ -46,7 +46,9 @@ pub fn parse_spec_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Spe
         line,
         column,
     };
-    let (text, _) = crate::json::decode_text(bytes).map_err(|e| {
+    // Borrowed: a JSON description is decoded (copied) once, by `parse_doc` below.
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(body).map_err(|e| {
         err(
             format!("it is not valid UTF-8 (byte {})", e.valid_up_to()),
             None,
@@ -56,7 +58,8 @@ pub fn parse_spec_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Spe
     if text.trim().is_empty() {
         return Err(err("it is empty".into(), None, None));
     }
-    if looks_yaml(file, &text) {
+    if looks_yaml(file, text) {
+        let text = text.to_string();
         let lines = LineIndex::new(&text);
         // The YAML parser takes time quadratic in the nesting depth and expands aliases:
         // refuse hostile shapes in one linear pass first (same depth limit as the parser).
@@ -99,7 +102,7 @@ pub fn parse_spec_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Spe
             })
         }
         None => {
-            let e = serde_json::from_str::<Value>(&text).err();
+            let e = serde_json::from_str::<Value>(text).err();
             let msg = e.as_ref().map_or("it is not valid JSON".to_string(), |e| {
                 let m = e.to_string();
                 m.split(" at line ").next().unwrap_or(&m).to_string()
@@ -256,6 +259,12 @@ pub(crate) fn yaml_locate(text: &str, pointer: &str) -> Option<usize> {
 }
 
 impl Spec {
+    /// Whether the description is JSON (its value is then what a JSON parser gives for the
+    /// file's text).
+    pub fn is_json(&self) -> bool {
+        !self.yaml
+    }
+
     /// The text of the description, for snippets.
     pub fn text(&self) -> &str {
         match &self.json {

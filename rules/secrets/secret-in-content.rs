@@ -5,13 +5,14 @@
 //! message). The secret is never shown: only its first and last characters and its length.
 
 use crate::finding::{display_path, Finding};
-use crate::json::span::join;
+use crate::json::span::escape_token;
 use crate::model::Ctx;
 use crate::rules::helpers::secrets::util::{
     assignments, looks_like_token, mask, scan_text, secret_file_kind, sensitive_key,
 };
 use crate::rules::Out;
 use serde_json::Value;
+use std::fmt::Write as _;
 
 const HELP: &str = "Remove the credential from the package and rotate it now: a package is published to every customer who installs the app. Keep secrets in a secret store (Azure Key Vault, the plugin vault behind `reference_id`, or Agents Toolkit `SECRET_` variables in env/.env.*.user files that are never packed) and reference them, as `${{SECRET_NAME}}` is referenced, instead of writing the value.";
 
@@ -22,62 +23,97 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Every string value with its pointer and the key that holds it (iterative walk).
-fn keyed_strings(value: &Value) -> Vec<(String, Option<&str>, &str)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(String, Option<&str>, &Value)> = vec![(String::new(), None, value)];
-    while let Some((ptr, key, v)) = stack.pop() {
+/// A step of the walk in [`scan_json`]: the member or element to visit, under a pointer
+/// `len` bytes long.
+enum Token<'v> {
+    Root,
+    Key(&'v str),
+    Index(usize),
+}
+
+/// Scans every string value of `value`, in document order, with the key that holds it. The
+/// pointer is kept in one buffer and copied only for a finding (OpenAPI descriptions and
+/// swaggers hold tens of thousands of strings). `locate` gives the line and column of a
+/// pointer when the caller knows them (an OpenAPI description parsed at load).
+fn scan_json(
+    file: &str,
+    value: &Value,
+    locate: &dyn Fn(&str) -> Option<(usize, usize)>,
+    out: &mut Out<'_>,
+) {
+    let mut pointer = String::new();
+    let mut stack: Vec<(usize, Token<'_>, Option<&str>, &Value)> =
+        vec![(0, Token::Root, None, value)];
+    while let Some((len, token, key, v)) = stack.pop() {
+        pointer.truncate(len);
+        match token {
+            Token::Root => {}
+            Token::Key(k) => {
+                pointer.push('/');
+                pointer.push_str(&escape_token(k));
+            }
+            Token::Index(i) => {
+                let _ = write!(pointer, "/{i}");
+            }
+        }
         match v {
-            Value::String(s) => out.push((ptr, key, s.as_str())),
+            Value::String(s) => report(file, &pointer, key, s, locate, out),
             Value::Array(a) => {
                 for (i, item) in a.iter().enumerate().rev() {
-                    stack.push((format!("{ptr}/{i}"), key, item));
+                    stack.push((pointer.len(), Token::Index(i), key, item));
                 }
             }
             Value::Object(o) => {
-                let items: Vec<_> = o.iter().collect();
-                for (k, item) in items.into_iter().rev() {
-                    stack.push((join(&ptr, k), Some(k.as_str()), item));
+                for (k, item) in o.iter().rev() {
+                    stack.push((pointer.len(), Token::Key(k), Some(k.as_str()), item));
                 }
             }
             _ => {}
         }
     }
-    out
 }
 
-fn scan_json(file: &str, value: &Value, out: &mut Out<'_>) {
-    for (pointer, key, s) in keyed_strings(value) {
-        let mut hits: Vec<(String, String)> = scan_text(s)
-            .into_iter()
-            .map(|h| (h.what, h.shown))
-            .collect();
-        if hits.is_empty() && key.is_some_and(sensitive_key) && looks_like_token(s) {
-            hits.push((
-                format!("a token assigned to `{}`", key.unwrap_or_default()),
-                mask(s),
-            ));
+/// The findings of one string value at `pointer`.
+fn report(
+    file: &str,
+    pointer: &str,
+    key: Option<&str>,
+    s: &str,
+    locate: &dyn Fn(&str) -> Option<(usize, usize)>,
+    out: &mut Out<'_>,
+) {
+    let mut hits: Vec<(String, String)> = scan_text(s)
+        .into_iter()
+        .map(|h| (h.what, h.shown))
+        .collect();
+    if hits.is_empty() && key.is_some_and(sensitive_key) && looks_like_token(s) {
+        hits.push((
+            format!("a token assigned to `{}`", key.unwrap_or_default()),
+            mask(s),
+        ));
+    }
+    for (what, shown) in hits {
+        let mut finding = Finding::at(
+            file,
+            pointer,
+            format!(
+                "`{}` holds what looks like {what}{}",
+                display_path(pointer),
+                if shown.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {shown}")
+                }
+            ),
+        )
+        .help(HELP)
+        .label("credential")
+        .secret();
+        if let Some((line, column)) = locate(pointer) {
+            finding.line = Some(line);
+            finding.column = Some(column);
         }
-        for (what, shown) in hits {
-            out.push(
-                Finding::at(
-                    file,
-                    pointer.clone(),
-                    format!(
-                        "`{}` holds what looks like {what}{}",
-                        display_path(&pointer),
-                        if shown.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": {shown}")
-                        }
-                    ),
-                )
-                .help(HELP)
-                .label("credential")
-                .secret(),
-            );
-        }
+        out.push(finding);
     }
 }
 
@@ -126,7 +162,7 @@ fn scan_plain(file: &str, text: &str, out: &mut Out<'_>) {
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
     for name in ctx.package.names() {
         if let Some(doc) = ctx.docs.get(name) {
-            scan_json(name, &doc.value, out);
+            scan_json(name, &doc.value, &|_| None, out);
             continue;
         }
         let Some(Ok(bytes)) = ctx.package.read(name) else {
@@ -141,8 +177,15 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
         };
         let is_json = name.to_ascii_lowercase().ends_with(".json");
         if is_json {
+            // An OpenAPI description was parsed at load: its value, not a second parse.
+            if let Some(Ok(spec)) = ctx.specs.get(name).map(|s| s.as_ref()) {
+                if spec.is_json() {
+                    scan_json(name, &spec.value, &|p| spec.locate(p), out);
+                    continue;
+                }
+            }
             if let Ok(value) = serde_json::from_str::<Value>(text) {
-                scan_json(name, &value, out);
+                scan_json(name, &value, &|_| None, out);
                 continue;
             }
         }
@@ -209,6 +252,31 @@ mod tests {
         let human = pkg.human();
         assert!(human.contains(&format!("{spec}:{line}:13")), "{human}");
         assert!(!human.contains(&TOKEN[3..20]), "{human}");
+    }
+
+    #[test]
+    fn token_in_openapi_json_is_found_at_its_pointer() {
+        // The description parsed at load is scanned (its value), with the same pointer and
+        // position as a file the rule parses itself.
+        let dir = "fixtures/packages/me-api-based";
+        let spec = "apiSpecificationFile/openapi.json";
+        let pkg = Pkg::from_fixture(dir);
+        let mut value: serde_json::Value = pkg
+            .files
+            .iter()
+            .find(|(n, _)| n == spec)
+            .and_then(|(_, b)| serde_json::from_slice(b).ok())
+            .unwrap();
+        value["info"]["x-api-key"] = json!(TOKEN);
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let line = text.lines().position(|l| l.contains("x-api-key")).unwrap() + 1;
+        let pkg = pkg.set(spec, text.into_bytes());
+        let f = pkg.findings("secret-in-content");
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            (f[0].file.as_str(), f[0].pointer.as_str(), f[0].line),
+            (spec, "/info/x-api-key", Some(line))
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod line_index;
 pub mod span;
+pub mod tight;
 
 use crate::finding::Finding;
 use crate::limits::Limits;
@@ -58,11 +59,11 @@ impl JsonDoc {
         key: bool,
     ) -> Option<(std::ops::Range<usize>, usize, usize)> {
         let spans = self.spans()?;
-        let (found, s) = spans.nearest(pointer);
+        let (found, s) = spans.nearest(&self.text, pointer);
         let exact = found.len() == pointer.len();
-        let mut range = match (&s.key, key && exact) {
-            (Some(k), true) => k.clone(),
-            _ => s.value.clone(),
+        let mut range = match (s.key, key && exact) {
+            (Some(k), true) => k,
+            _ => s.value,
         };
         let first = self.text.as_bytes().get(range.start).copied();
         if matches!(first, Some(b'{') | Some(b'[')) && !(key && exact) {
@@ -79,7 +80,7 @@ impl JsonDoc {
 
     /// The span of the value at `pointer` (exactly there, not an ancestor's).
     pub fn value_span(&self, pointer: &str) -> Option<std::ops::Range<usize>> {
-        Some(self.spans()?.get(pointer)?.value.clone())
+        Some(self.spans()?.get(&self.text, pointer)?.value)
     }
 
     /// The span of the string at `pointer` (its quotes included), when the text there is a
@@ -210,7 +211,7 @@ fn parse_inner(
         );
         return (None, Some(text), findings);
     }
-    let value: Value = match serde_json::from_str(&text) {
+    let value: Value = match tight::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
             let offset = offset_of(&text, e.line(), e.column());

@@ -8,16 +8,17 @@
 //! differences from `serde_json`: lone UTF-16 surrogate escapes are accepted
 //! (decoded as U+FFFD in keys), and the depth limit is the caller's `max_depth`.
 //!
-//! Complexity: one pass over the text; one index entry per JSON value. Each
-//! entry owns its full pointer string, so memory is the sum of all pointer
-//! lengths — linear in the text for ordinary documents, but `O(values × depth)`
-//! for deeply nested ones (bounded by `max_depth`).
+//! Complexity: one pass over the text and one 24-byte node per JSON value, with
+//! no string built and nothing hashed: a node holds its key's and value's byte
+//! offsets and links to its first child and next sibling. A lookup walks the
+//! pointer's tokens from the root, comparing member keys in the text; a member
+//! repeated in an object resolves to its last occurrence (what `serde_json`
+//! keeps), so nothing of an earlier occurrence's subtree is reachable.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// Byte spans of one JSON value in the source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,23 +30,44 @@ pub struct ValueSpans {
     pub value: Range<usize>,
 }
 
-/// Index from RFC 6901 JSON pointer ("" = root, "/name/short", "/bots/0/scopes", keys escaped with ~0 and ~1) to spans.
+/// Index from RFC 6901 JSON pointer ("" = root, "/name/short", "/bots/0/scopes", keys
+/// escaped with ~0 and ~1) to spans, for the text it was built from: every lookup takes that
+/// text again (the index holds offsets into it, not a copy).
 ///
 /// Pointer tokens are the decoded member keys (escape sequences such as
-/// `\u006D` resolved) escaped per RFC 6901, or decimal array indices.
-/// Lookups are exact string matches, so use [`escape_token`] / [`join`] to
-/// build pointers. With duplicate keys the last occurrence wins, together with
-/// its subtree; nothing from an earlier occurrence remains.
+/// `\u006D` resolved) escaped per RFC 6901, or decimal array indices without
+/// leading zeros. With duplicate keys the last occurrence wins, together with
+/// its subtree; nothing from an earlier occurrence is reachable.
 #[derive(Debug, Clone)]
 pub struct SpanIndex {
-    map: HashMap<Arc<str>, Slot>,
+    /// The values in preorder; the root is node 0.
+    nodes: Vec<Node>,
 }
 
-#[derive(Debug, Clone)]
-struct Slot {
-    spans: ValueSpans,
-    /// Position of the value in the preorder entry list used while building.
-    entry: usize,
+/// No node (end of a sibling list, no child, no key).
+const NONE: u32 = u32::MAX;
+
+/// One value: offsets into the text, and its place in the tree.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The member key with its quotes (`key_start == NONE` for elements and the root).
+    key_start: u32,
+    key_end: u32,
+    value_start: u32,
+    value_end: u32,
+    /// The first child of an object or array.
+    first: u32,
+    /// The next member or element of the parent.
+    next: u32,
+}
+
+impl Node {
+    fn spans(&self) -> ValueSpans {
+        ValueSpans {
+            key: (self.key_start != NONE).then_some(self.key_start as usize..self.key_end as usize),
+            value: self.value_start as usize..self.value_end as usize,
+        }
+    }
 }
 
 /// Why [`SpanIndex::build`] failed.
@@ -56,6 +78,9 @@ pub enum ScanError {
     /// The text is not JSON; `offset` is the first byte that does not fit
     /// (`text.len()` for unexpected end of text).
     Syntax { offset: usize },
+    /// The text is longer than the index's 32-bit offsets reach (4 GiB; package limits stop
+    /// far below).
+    TooLong { len: usize },
 }
 
 impl ScanError {
@@ -64,6 +89,7 @@ impl ScanError {
     pub fn offset(&self) -> usize {
         match *self {
             ScanError::TooDeep { offset, .. } | ScanError::Syntax { offset } => offset,
+            ScanError::TooLong { .. } => 0,
         }
     }
 }
@@ -76,6 +102,9 @@ impl fmt::Display for ScanError {
                 "JSON nesting deeper than {max_depth} levels at byte offset {offset}"
             ),
             ScanError::Syntax { offset } => write!(f, "JSON syntax error at byte offset {offset}"),
+            ScanError::TooLong { len } => {
+                write!(f, "JSON text of {len} bytes is too long to index")
+            }
         }
     }
 }
@@ -86,7 +115,7 @@ impl SpanIndex {
     /// Scans `text` (the caller has already stripped any UTF-8 BOM; offsets are relative to `text`).
     ///
     /// Never panics and never recurses (the nesting lives on an explicit stack),
-    /// and runs in time linear in `text` plus the total length of the pointers.
+    /// and runs in time linear in `text`.
     /// Depth counts containers: the root object/array is at depth 1, so
     /// `max_depth == 128` accepts 128 nested `[` and rejects the 129th;
     /// `max_depth == 0` accepts only a scalar root. Scalars do not add depth.
@@ -95,70 +124,170 @@ impl SpanIndex {
     ///
     /// [`ScanError::TooDeep`] when an object or array would be nested deeper than
     /// `max_depth`; [`ScanError::Syntax`] when `text` is not a single JSON value
-    /// surrounded by optional whitespace. The text has normally been validated by
-    /// `serde_json` already; anything malformed still gives `Syntax`, never a panic.
+    /// surrounded by optional whitespace; [`ScanError::TooLong`] above 4 GiB. The text has
+    /// normally been validated by `serde_json` already; anything malformed still gives
+    /// `Syntax`, never a panic.
     pub fn build(text: &str, max_depth: usize) -> Result<SpanIndex, ScanError> {
+        if text.len() >= NONE as usize {
+            return Err(ScanError::TooLong { len: text.len() });
+        }
         let mut scanner = Scanner {
             b: text.as_bytes(),
-            text,
             pos: 0,
-            map: HashMap::new(),
-            entries: Vec::new(),
+            nodes: Vec::new(),
             stack: Vec::new(),
-            buf: String::new(),
         };
         scanner.run(max_depth)?;
-        Ok(SpanIndex { map: scanner.map })
+        Ok(SpanIndex {
+            nodes: scanner.nodes,
+        })
     }
 
-    /// Spans of the value at `pointer`, if it exists.
+    /// Spans of the value at `pointer` in `text` (the text the index was built from), if it
+    /// exists.
     #[must_use]
-    pub fn get(&self, pointer: &str) -> Option<&ValueSpans> {
-        self.map.get(pointer).map(|slot| &slot.spans)
+    pub fn get(&self, text: &str, pointer: &str) -> Option<ValueSpans> {
+        let (found, node) = self.walk(text, pointer);
+        (found == pointer.len()).then(|| node.spans())
     }
 
-    /// The deepest existing pointer that is `pointer` itself or one of its ancestors, with its spans (root always exists after a successful build).
+    /// The deepest existing pointer that is `pointer` itself or one of its ancestors, with
+    /// its spans (the root always exists after a successful build).
     ///
-    /// Ancestors are found by dropping trailing `/token`s; a string that is
-    /// not a pointer (no leading `/`) ends at the root `""`.
+    /// A string that is not a pointer (no leading `/`) ends at the root `""`.
     #[must_use]
-    pub fn nearest(&self, pointer: &str) -> (&str, &ValueSpans) {
-        let mut p = pointer;
-        loop {
-            if let Some((k, slot)) = self.map.get_key_value(p) {
-                return (k, &slot.spans);
-            }
-            if p.is_empty() {
-                // Unreachable: a successfully built index always holds the root.
-                static NO_ROOT: ValueSpans = ValueSpans {
-                    key: None,
-                    value: 0..0,
-                };
-                return ("", &NO_ROOT);
-            }
-            p = match p.rfind('/') {
-                Some(i) => &p[..i],
-                None => "",
-            };
-        }
+    pub fn nearest<'p>(&self, text: &str, pointer: &'p str) -> (&'p str, ValueSpans) {
+        let (found, node) = self.walk(text, pointer);
+        (pointer.get(..found).unwrap_or(""), node.spans())
     }
 
-    /// Number of values indexed.
+    /// The length of the longest prefix of `pointer` that exists, and its node.
+    fn walk(&self, text: &str, pointer: &str) -> (usize, Node) {
+        const NO_ROOT: Node = Node {
+            key_start: NONE,
+            key_end: NONE,
+            value_start: 0,
+            value_end: 0,
+            first: NONE,
+            next: NONE,
+        };
+        let Some(&root) = self.nodes.first() else {
+            // Unreachable: a successfully built index always holds the root.
+            return (0, NO_ROOT);
+        };
+        let (mut node, mut found) = (root, 0);
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return (0, root);
+        };
+        for token in rest.split('/') {
+            let child = match text.as_bytes().get(node.value_start as usize) {
+                Some(b'{') => self.member(text, node, token),
+                Some(b'[') => self.element(node, token),
+                _ => None,
+            };
+            let Some(child) = child else {
+                break;
+            };
+            node = child;
+            found += 1 + token.len();
+        }
+        (found, node)
+    }
+
+    fn children(&self, parent: Node) -> impl Iterator<Item = Node> + '_ {
+        let mut at = parent.first;
+        std::iter::from_fn(move || {
+            let node = *self.nodes.get(at as usize)?;
+            at = node.next;
+            Some(node)
+        })
+    }
+
+    /// The last member of object `parent` whose key escapes to `token`.
+    fn member(&self, text: &str, parent: Node, token: &str) -> Option<Node> {
+        self.children(parent)
+            .filter(|child| key_is(text, child, token))
+            .last()
+    }
+
+    /// Element `token` (a decimal index without leading zeros) of array `parent`.
+    fn element(&self, parent: Node, token: &str) -> Option<Node> {
+        let canonical = !token.is_empty()
+            && token.bytes().all(|b| b.is_ascii_digit())
+            && (token == "0" || !token.starts_with('0'));
+        if !canonical {
+            return None;
+        }
+        self.children(parent).nth(token.parse().ok()?)
+    }
+
+    /// Number of values that a pointer reaches (earlier occurrences of a repeated key and
+    /// their subtrees excluded).
     #[must_use]
-    pub fn len(&self) -> usize {
-        self.map.len()
+    pub fn len(&self, text: &str) -> usize {
+        self.iter(text).len()
     }
 
     /// Always `false` after a successful build (the root is indexed).
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.nodes.is_empty()
     }
 
-    /// All indexed pointers with their spans, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &ValueSpans)> + '_ {
-        self.map.iter().map(|(k, slot)| (&**k, &slot.spans))
+    /// Every pointer that reaches a value, with its spans, in document order. Builds every
+    /// pointer: for tests and fuzzing, not for lookups.
+    #[must_use]
+    pub fn iter(&self, text: &str) -> Vec<(String, ValueSpans)> {
+        let mut out = Vec::new();
+        let Some(&root) = self.nodes.first() else {
+            return out;
+        };
+        let mut stack = vec![(String::new(), root)];
+        while let Some((pointer, node)) = stack.pop() {
+            let children: Vec<Node> = self.children(node).collect();
+            let object = text.as_bytes().get(node.value_start as usize) == Some(&b'{');
+            let mut seen = HashSet::new();
+            let mut live = Vec::new();
+            for (i, child) in children.iter().enumerate().rev() {
+                let token = if object {
+                    escape_token(&key_text(text, child)).into_owned()
+                } else {
+                    i.to_string()
+                };
+                if seen.insert(token.clone()) {
+                    live.push((format!("{pointer}/{token}"), *child));
+                }
+            }
+            out.push((pointer, node.spans()));
+            stack.extend(live);
+        }
+        out
     }
+}
+
+/// The decoded key of a member node.
+fn key_text<'t>(text: &'t str, node: &Node) -> Cow<'t, str> {
+    let raw = text
+        .get(node.key_start as usize + 1..(node.key_end as usize).saturating_sub(1))
+        .unwrap_or("");
+    decode_string(raw)
+}
+
+/// Whether the key of member `node` escapes (RFC 6901) to `token`, without building it.
+fn key_is(text: &str, node: &Node, token: &str) -> bool {
+    let key = key_text(text, node);
+    let mut t = token.as_bytes().iter();
+    for &b in key.as_bytes() {
+        let ok = match b {
+            b'~' => t.next() == Some(&b'~') && t.next() == Some(&b'0'),
+            b'/' => t.next() == Some(&b'~') && t.next() == Some(&b'1'),
+            b => t.next() == Some(&b),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    t.next().is_none()
 }
 
 /// RFC 6901: escapes one reference token (`"~"` → `"~0"`, `"/"` → `"~1"`).
@@ -218,35 +347,6 @@ pub fn join(pointer: &str, token: &str) -> String {
     out
 }
 
-/// `pointer + "/" + escaped`, built in the reusable `buf` so that the only
-/// allocation is the `Arc` itself.
-fn join_escaped(buf: &mut String, pointer: &str, escaped: &str) -> Arc<str> {
-    buf.clear();
-    buf.push_str(pointer);
-    buf.push('/');
-    buf.push_str(escaped);
-    Arc::from(buf.as_str())
-}
-
-/// `pointer + "/" + index` in decimal.
-fn join_index(buf: &mut String, pointer: &str, mut index: usize) -> Arc<str> {
-    let mut digits = [0u8; 20];
-    let mut n = digits.len();
-    loop {
-        n -= 1;
-        digits[n] = b'0' + (index % 10) as u8;
-        index /= 10;
-        if index == 0 {
-            break;
-        }
-    }
-    buf.clear();
-    buf.push_str(pointer);
-    buf.push('/');
-    buf.extend(digits[n..].iter().map(|&d| char::from(d)));
-    Arc::from(buf.as_str())
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Object,
@@ -256,26 +356,15 @@ enum Kind {
 /// An open object or array.
 struct Frame {
     kind: Kind,
-    pointer: Arc<str>,
-    entry: usize,
-    next_index: usize,
-}
-
-/// One value in preorder, kept while building to delete the subtree of an
-/// overridden duplicate key.
-struct Entry {
-    pointer: Arc<str>,
-    /// One past the last entry of this value's subtree (set when the value ends).
-    end: usize,
-    dead: bool,
+    /// Its node.
+    node: u32,
+    /// Its last child so far (`NONE` before the first).
+    last: u32,
 }
 
 enum Next {
-    /// A value for `pointer` (member value, array element or root).
-    Value {
-        pointer: Arc<str>,
-        key: Option<Range<usize>>,
-    },
+    /// A value (member value, array element or root), with its member key.
+    Value { key: Option<Range<usize>> },
     /// After `{`: a key or `}`.
     ObjectFirst,
     /// After `,` in an object: a key.
@@ -288,13 +377,9 @@ enum Next {
 
 struct Scanner<'a> {
     b: &'a [u8],
-    text: &'a str,
     pos: usize,
-    map: HashMap<Arc<str>, Slot>,
-    entries: Vec<Entry>,
+    nodes: Vec<Node>,
     stack: Vec<Frame>,
-    /// Scratch buffer for building pointers.
-    buf: String,
 }
 
 impl Scanner<'_> {
@@ -315,13 +400,10 @@ impl Scanner<'_> {
     }
 
     fn run(&mut self, max_depth: usize) -> Result<(), ScanError> {
-        let mut next = Next::Value {
-            pointer: Arc::from(""),
-            key: None,
-        };
+        let mut next = Next::Value { key: None };
         loop {
             next = match next {
-                Next::Value { pointer, key } => {
+                Next::Value { key } => {
                     self.skip_ws();
                     let start = self.pos;
                     match self.peek() {
@@ -333,18 +415,13 @@ impl Scanner<'_> {
                                 });
                             }
                             // The end of the value span is filled in by `close`.
-                            let spans = ValueSpans {
-                                key,
-                                value: start..start,
-                            };
-                            let entry = self.insert_value(&pointer, spans, false);
+                            let node = self.insert_value(key, start..start);
                             self.pos += 1;
                             let kind = if c == b'{' { Kind::Object } else { Kind::Array };
                             self.stack.push(Frame {
                                 kind,
-                                pointer,
-                                entry,
-                                next_index: 0,
+                                node,
+                                last: NONE,
                             });
                             match kind {
                                 Kind::Object => Next::ObjectFirst,
@@ -353,11 +430,7 @@ impl Scanner<'_> {
                         }
                         Some(c) => {
                             let end = self.scalar(c)?;
-                            let spans = ValueSpans {
-                                key,
-                                value: start..end,
-                            };
-                            self.insert_value(&pointer, spans, true);
+                            self.insert_value(key, start..end);
                             Next::AfterValue
                         }
                         None => return Err(self.err()),
@@ -373,27 +446,14 @@ impl Scanner<'_> {
                         }
                         Some(b'"') => {
                             let key_start = self.pos;
-                            let has_escape = self.string()?;
+                            self.string()?;
                             let key_end = self.pos;
-                            let raw = self.text.get(key_start + 1..key_end - 1).unwrap_or("");
-                            let decoded = if has_escape {
-                                decode_string(raw)
-                            } else {
-                                Cow::Borrowed(raw)
-                            };
-                            let parent = match self.stack.last() {
-                                Some(frame) => &frame.pointer,
-                                None => return Err(self.err()),
-                            };
-                            let pointer =
-                                join_escaped(&mut self.buf, parent, &escape_token(&decoded));
                             self.skip_ws();
                             if self.peek() != Some(b':') {
                                 return Err(self.err());
                             }
                             self.pos += 1;
                             Next::Value {
-                                pointer,
                                 key: Some(key_start..key_end),
                             }
                         }
@@ -406,7 +466,7 @@ impl Scanner<'_> {
                         self.close();
                         Next::AfterValue
                     } else {
-                        self.element()?
+                        Next::Value { key: None }
                     }
                 }
                 Next::AfterValue => {
@@ -425,7 +485,7 @@ impl Scanner<'_> {
                         }
                         (Some(b','), Kind::Array) => {
                             self.pos += 1;
-                            self.element()?
+                            Next::Value { key: None }
                         }
                         (Some(b'}'), Kind::Object) | (Some(b']'), Kind::Array) => {
                             self.close();
@@ -438,59 +498,34 @@ impl Scanner<'_> {
         }
     }
 
-    /// The next array element of the innermost (array) frame.
-    fn element(&mut self) -> Result<Next, ScanError> {
-        let pos = self.pos;
-        let Some(frame) = self.stack.last_mut() else {
-            return Err(ScanError::Syntax { offset: pos });
-        };
-        let pointer = join_index(&mut self.buf, &frame.pointer, frame.next_index);
-        frame.next_index += 1;
-        Ok(Next::Value { pointer, key: None })
-    }
-
-    /// Indexes a value starting at `pointer` (scalars are complete; containers
-    /// get their end in `close`), then deletes whatever remains of an earlier
-    /// value with the same pointer (a duplicate key) and its subtree. The old
-    /// subtree is gone before any child of the new value is indexed.
-    fn insert_value(&mut self, pointer: &Arc<str>, spans: ValueSpans, complete: bool) -> usize {
-        let entry = self.entries.len();
-        self.entries.push(Entry {
-            pointer: Arc::clone(pointer),
-            end: if complete { entry + 1 } else { usize::MAX },
-            dead: false,
+    /// Adds a value (scalars are complete; containers get their end in `close`) as the
+    /// last child of the innermost open container. `build` checked that every offset fits
+    /// in 32 bits.
+    fn insert_value(&mut self, key: Option<Range<usize>>, value: Range<usize>) -> u32 {
+        let index = self.nodes.len() as u32;
+        let (key_start, key_end) = key.map_or((NONE, NONE), |k| (k.start as u32, k.end as u32));
+        self.nodes.push(Node {
+            key_start,
+            key_end,
+            value_start: value.start as u32,
+            value_end: value.end as u32,
+            first: NONE,
+            next: NONE,
         });
-        let old = self.map.insert(Arc::clone(pointer), Slot { spans, entry });
-        if let Some(old) = old {
-            self.remove_subtree(old.entry);
-        }
-        entry
-    }
-
-    /// Removes the (complete) subtree rooted at entry `old` from the map,
-    /// leaving map slots that now belong to other entries alone.
-    fn remove_subtree(&mut self, old: usize) {
-        let stop = self.entries.get(old).map_or(old, |e| e.end);
-        let mut j = old;
-        while j < stop {
-            let Some(e) = self.entries.get_mut(j) else {
-                break;
+        if let Some(frame) = self.stack.last_mut() {
+            let link = match frame.last {
+                NONE => self
+                    .nodes
+                    .get_mut(frame.node as usize)
+                    .map(|n| &mut n.first),
+                last => self.nodes.get_mut(last as usize).map(|n| &mut n.next),
             };
-            if e.dead {
-                // Everything in a dead entry's subtree is dead already.
-                j = e.end.max(j + 1);
-                continue;
+            if let Some(link) = link {
+                *link = index;
             }
-            e.dead = true;
-            if self
-                .map
-                .get(&*e.pointer)
-                .is_some_and(|slot| slot.entry == j)
-            {
-                self.map.remove(&*e.pointer);
-            }
-            j += 1;
+            frame.last = index;
         }
+        index
     }
 
     /// Closes the innermost container at the current `}`/`]`.
@@ -499,12 +534,8 @@ impl Scanner<'_> {
             return;
         };
         self.pos += 1;
-        let end_entry = self.entries.len();
-        if let Some(e) = self.entries.get_mut(frame.entry) {
-            e.end = end_entry;
-        }
-        if let Some(slot) = self.map.get_mut(&*frame.pointer) {
-            slot.spans.value.end = self.pos;
+        if let Some(node) = self.nodes.get_mut(frame.node as usize) {
+            node.value_end = self.pos as u32;
         }
     }
 
@@ -572,11 +603,10 @@ impl Scanner<'_> {
     }
 
     /// Scans a string starting at the opening quote at `pos`; leaves `pos`
-    /// after the closing quote. Returns whether it contains escapes.
-    fn string(&mut self) -> Result<bool, ScanError> {
+    /// after the closing quote.
+    fn string(&mut self) -> Result<(), ScanError> {
         let b = self.b;
         let mut i = self.pos + 1;
-        let mut has_escape = false;
         loop {
             // Fast path over ordinary bytes.
             let rest = b.get(i..).unwrap_or(&[]);
@@ -588,27 +618,24 @@ impl Scanner<'_> {
             match b.get(i) {
                 Some(b'"') => {
                     self.pos = i + 1;
-                    return Ok(has_escape);
+                    return Ok(());
                 }
-                Some(b'\\') => {
-                    has_escape = true;
-                    match b.get(i + 1) {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
-                        Some(b'u') => {
-                            for k in 0..4 {
-                                if !b.get(i + 2 + k).is_some_and(u8::is_ascii_hexdigit) {
-                                    self.pos = i + 2 + k;
-                                    return Err(self.err());
-                                }
+                Some(b'\\') => match b.get(i + 1) {
+                    Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => i += 2,
+                    Some(b'u') => {
+                        for k in 0..4 {
+                            if !b.get(i + 2 + k).is_some_and(u8::is_ascii_hexdigit) {
+                                self.pos = i + 2 + k;
+                                return Err(self.err());
                             }
-                            i += 6;
                         }
-                        _ => {
-                            self.pos = i + 1;
-                            return Err(self.err());
-                        }
+                        i += 6;
                     }
-                }
+                    _ => {
+                        self.pos = i + 1;
+                        return Err(self.err());
+                    }
+                },
                 // A control character, or end of text.
                 _ => {
                     self.pos = i;
@@ -693,14 +720,14 @@ mod tests {
 
     fn val<'t>(text: &'t str, ix: &SpanIndex, p: &str) -> &'t str {
         &text[ix
-            .get(p)
+            .get(text, p)
             .unwrap_or_else(|| panic!("missing {p:?}"))
             .value
             .clone()]
     }
 
     fn key<'t>(text: &'t str, ix: &SpanIndex, p: &str) -> &'t str {
-        &text[ix.get(p).unwrap().key.clone().expect("key span")]
+        &text[ix.get(text, p).unwrap().key.clone().expect("key span")]
     }
 
     #[test]
@@ -708,27 +735,27 @@ mod tests {
         let t = r#"{"name":{"short":"App","full":"My App"},"bots":[{"botId":"x","scopes":["team","personal"]}],"n":-1.5e3,"ok":true,"z":null}"#;
         let ix = idx(t);
         assert_eq!(val(t, &ix, ""), t);
-        assert_eq!(ix.get("").unwrap().key, None);
+        assert_eq!(ix.get(t, "").unwrap().key, None);
         assert_eq!(val(t, &ix, "/name"), r#"{"short":"App","full":"My App"}"#);
         assert_eq!(val(t, &ix, "/name/short"), r#""App""#);
         assert_eq!(key(t, &ix, "/name/short"), r#""short""#);
         assert_eq!(val(t, &ix, "/bots/0/scopes"), r#"["team","personal"]"#);
         assert_eq!(val(t, &ix, "/bots/0/scopes/1"), r#""personal""#);
-        assert_eq!(ix.get("/bots/0/scopes/1").unwrap().key, None);
+        assert_eq!(ix.get(t, "/bots/0/scopes/1").unwrap().key, None);
         assert_eq!(val(t, &ix, "/n"), "-1.5e3");
         assert_eq!(val(t, &ix, "/ok"), "true");
         assert_eq!(val(t, &ix, "/z"), "null");
-        assert_eq!(ix.len(), 13);
-        assert!(ix.get("/bots/1").is_none());
-        assert!(ix.get("/name/long").is_none());
+        assert_eq!(ix.len(t), 13);
+        assert!(ix.get(t, "/bots/1").is_none());
+        assert!(ix.get(t, "/name/long").is_none());
     }
 
     #[test]
     fn crlf_and_key_spans() {
         let t = "{\r\n  \"name\" :\t{\r\n    \"short\": \"App\"\r\n  },\r\n  \"v\": [ 1 ,\r\n 2 ]\r\n}\r\n";
         let ix = idx(t);
-        assert_eq!(ix.get("").unwrap().value, 0..t.trim_end().len());
-        let s = ix.get("/name/short").unwrap();
+        assert_eq!(ix.get(t, "").unwrap().value, 0..t.trim_end().len());
+        let s = ix.get(t, "/name/short").unwrap();
         assert_eq!(&t[s.key.clone().unwrap()], "\"short\"");
         assert_eq!(&t[s.value.clone()], "\"App\"");
         assert_eq!(s.key.clone().unwrap().start, t.find("\"short\"").unwrap());
@@ -742,7 +769,7 @@ mod tests {
     fn scalar_roots() {
         for t in ["1", " \"s\" ", "true", "null", "-0.0E+1", "false\n"] {
             let ix = idx(t);
-            assert_eq!(ix.len(), 1);
+            assert_eq!(ix.len(t), 1);
             assert_eq!(val(t, &ix, ""), t.trim());
         }
     }
@@ -752,7 +779,7 @@ mod tests {
         let t = r#"{"name.short":1,"a/b":2,"~x":3,"caf\u00e9":4,"na\u006De":5,"é~/":6,"q\"\\\/\b\f\n\r\t":7,"\ud83d\ude00":8,"":9}"#;
         let ix = idx(t);
         assert_eq!(val(t, &ix, "/name.short"), "1");
-        assert!(ix.get("/name/short").is_none());
+        assert!(ix.get(t, "/name/short").is_none());
         assert_eq!(val(t, &ix, "/a~1b"), "2");
         assert_eq!(val(t, &ix, "/~0x"), "3");
         assert_eq!(val(t, &ix, "/café"), "4");
@@ -783,9 +810,9 @@ mod tests {
         assert_eq!(key(t, &ix, "/1033/0"), "\"0\"");
         assert_eq!(val(t, &ix, "/list/0/0"), "\"b\"");
         assert_eq!(val(t, &ix, "/list/1/1"), "\"d\"");
-        assert_eq!(ix.get("/list/1/1").unwrap().key, None);
-        assert!(ix.get("/list/01").is_none());
-        assert!(ix.get("/list/2").is_none());
+        assert_eq!(ix.get(t, "/list/1/1").unwrap().key, None);
+        assert!(ix.get(t, "/list/01").is_none());
+        assert!(ix.get(t, "/list/2").is_none());
     }
 
     #[test]
@@ -794,17 +821,17 @@ mod tests {
         let ix = idx(t);
         assert_eq!(val(t, &ix, "/a"), r#"{"x":2,"z":3}"#);
         assert_eq!(
-            ix.get("/a").unwrap().key.clone().unwrap().start,
+            ix.get(t, "/a").unwrap().key.clone().unwrap().start,
             t.rfind("\"a\"").unwrap()
         );
         assert_eq!(val(t, &ix, "/a/x"), "2");
         assert_eq!(val(t, &ix, "/a/z"), "3");
-        assert!(ix.get("/a/y").is_none());
-        assert!(ix.get("/a/y/deep").is_none());
-        assert!(ix.get("/a/y/deep/1").is_none());
-        assert_eq!(ix.nearest("/a/y/deep/1").0, "/a");
+        assert!(ix.get(t, "/a/y").is_none());
+        assert!(ix.get(t, "/a/y/deep").is_none());
+        assert!(ix.get(t, "/a/y/deep/1").is_none());
+        assert_eq!(ix.nearest(t, "/a/y/deep/1").0, "/a");
         // root, /a, /a/x, /a/z, /b
-        assert_eq!(ix.len(), 5);
+        assert_eq!(ix.len(t), 5);
 
         // Duplicates nested inside a duplicate, scalars replacing containers and back,
         // and a key repeated three times.
@@ -813,9 +840,9 @@ mod tests {
         assert_eq!(val(t, &ix, "/a"), r#"{"b":{"e":1}}"#);
         assert_eq!(val(t, &ix, "/a/b/e"), "1");
         for gone in ["/a/0", "/a/0/b", "/a/b/c", "/a/b/d", "/a/b/d/0"] {
-            assert!(ix.get(gone).is_none(), "{gone}");
+            assert!(ix.get(t, gone).is_none(), "{gone}");
         }
-        assert_eq!(ix.len(), 4);
+        assert_eq!(ix.len(t), 4);
     }
 
     #[test]
@@ -825,15 +852,15 @@ mod tests {
         assert_eq!(val(t, &ix, "/o"), "{}");
         assert_eq!(val(t, &ix, "/a"), "[]");
         assert_eq!(val(t, &ix, "/s"), "{ }");
-        assert!(ix.get("/a/0").is_none());
+        assert!(ix.get(t, "/a/0").is_none());
         assert_eq!(val(t, &ix, "/n/0"), "[]");
         assert_eq!(val(t, &ix, "/n/1/0"), "[]");
         assert_eq!(val(t, &ix, "/n/2/0/1/0"), "2");
         assert_eq!(val(t, &ix, ""), t);
         let ix = idx("[]");
-        assert_eq!(ix.len(), 1);
+        assert_eq!(ix.len("[]"), 1);
         let ix = idx("{}");
-        assert_eq!(ix.len(), 1);
+        assert_eq!(ix.len("{}"), 1);
     }
 
     #[test]
@@ -851,17 +878,17 @@ mod tests {
     fn nearest_ancestors() {
         let t = r#"{"bots":[{"scopes":["team"]}],"name":{"short":"x"}}"#;
         let ix = idx(t);
-        let (p, s) = ix.nearest("/name/full");
+        let (p, s) = ix.nearest(t, "/name/full");
         assert_eq!(p, "/name");
         assert_eq!(&t[s.value.clone()], r#"{"short":"x"}"#);
-        assert_eq!(ix.nearest("/bots/0/scopes/7/a/b").0, "/bots/0/scopes");
-        assert_eq!(ix.nearest("/bots/3/x").0, "/bots");
-        assert_eq!(ix.nearest("/missing/deep/path").0, "");
-        assert_eq!(ix.nearest("/name/short").0, "/name/short");
-        assert_eq!(ix.nearest("").0, "");
-        assert_eq!(ix.nearest("no-slash").0, "");
-        assert_eq!(ix.nearest("/name/").0, "/name");
-        assert_eq!(ix.nearest("/").0, "");
+        assert_eq!(ix.nearest(t, "/bots/0/scopes/7/a/b").0, "/bots/0/scopes");
+        assert_eq!(ix.nearest(t, "/bots/3/x").0, "/bots");
+        assert_eq!(ix.nearest(t, "/missing/deep/path").0, "");
+        assert_eq!(ix.nearest(t, "/name/short").0, "/name/short");
+        assert_eq!(ix.nearest(t, "").0, "");
+        assert_eq!(ix.nearest(t, "no-slash").0, "");
+        assert_eq!(ix.nearest(t, "/name/").0, "/name");
+        assert_eq!(ix.nearest(t, "/").0, "");
     }
 
     #[test]
@@ -878,7 +905,7 @@ mod tests {
         assert!(start.elapsed().as_secs() < 5);
 
         let ok = format!("{}{}", "[".repeat(128), "]".repeat(128));
-        assert_eq!(idx(&ok).len(), 128);
+        assert_eq!(idx(&ok).len(&ok), 128);
         let deep = format!("{}{}", "[".repeat(129), "]".repeat(129));
         assert_eq!(
             SpanIndex::build(&deep, 128).err(),
@@ -896,7 +923,7 @@ mod tests {
             }
         );
         assert!(SpanIndex::build(&objs, 129).is_ok());
-        assert_eq!(SpanIndex::build("1", 0).map(|i| i.len()), Ok(1));
+        assert_eq!(SpanIndex::build("1", 0).map(|i| i.len("1")), Ok(1));
         assert!(matches!(
             SpanIndex::build("[]", 0),
             Err(ScanError::TooDeep { offset: 0, .. })
@@ -909,9 +936,9 @@ mod tests {
         let n = 3_000;
         let t = format!("{}7{}", "[".repeat(n), "]".repeat(n));
         let ix = SpanIndex::build(&t, n).unwrap();
-        assert_eq!(ix.len(), n + 1);
+        assert_eq!(ix.len(&t), n + 1);
         assert_eq!(val(&t, &ix, &"/0".repeat(n)), "7");
-        assert_eq!(ix.get(&"/0".repeat(n - 1)).unwrap().value, n - 1..n + 2);
+        assert_eq!(ix.get(&t, &"/0".repeat(n - 1)).unwrap().value, n - 1..n + 2);
         drop(ix);
     }
 
@@ -1089,10 +1116,10 @@ mod tests {
         let ix = SpanIndex::build(text, 128).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         let mut ps = Vec::new();
         pointers(value, String::new(), None, &mut ps);
-        prop_assert_eq!(ix.len(), ps.len());
+        prop_assert_eq!(ix.len(text), ps.len());
         for (p, k) in &ps {
             let spans = ix
-                .get(p)
+                .get(text, p)
                 .ok_or_else(|| TestCaseError::fail(format!("missing {p:?}")))?;
             let parsed: Value = serde_json::from_str(&text[spans.value.clone()])
                 .map_err(|e| TestCaseError::fail(format!("{p:?}: {e}")))?;
@@ -1106,7 +1133,8 @@ mod tests {
                 (None, None) => {}
                 _ => prop_assert!(false, "key span mismatch at {:?}", p),
             }
-            prop_assert_eq!(ix.nearest(&format!("{p}/missing/x")).0, p.as_str());
+            let missing = format!("{p}/missing/x");
+            prop_assert_eq!(ix.nearest(text, &missing).0, p.as_str());
         }
         Ok(())
     }
@@ -1150,7 +1178,7 @@ mod tests {
                 prop_assert!(result.is_ok(), "serde_json accepts {:?} but got {:?}", text, result.err());
             }
             if let Ok(ix) = result {
-                prop_assert!(ix.get("").is_some());
+                prop_assert!(ix.get(&text, "").is_some());
             }
         }
 
