@@ -216,7 +216,7 @@ fn resolve_location(ctx: &Ctx<'_>, f: &mut Finding) {
     if let Some(doc) = ctx.docs.get(&f.file) {
         if f.located {
             if let Some(span) = &f.span {
-                let (l, c) = doc.lines().line_col(&doc.text, span.start);
+                let (l, c) = doc.lines().line_col(doc.text, span.start);
                 f.line = Some(l);
                 f.column = Some(c);
             }
@@ -280,7 +280,7 @@ fn resolve_fix(ctx: &Ctx<'_>, f: &mut Finding) {
 /// as text (unparsable, or not JSON), or a parsed OpenAPI description.
 fn text_of<'c>(ctx: &'c Ctx<'_>, file: &str) -> Option<&'c str> {
     if let Some(doc) = ctx.docs.get(file) {
-        return Some(&doc.text);
+        return Some(doc.text);
     }
     if let Some(text) = ctx.unparsed.get(file) {
         return Some(text);

@@ -121,7 +121,7 @@ pub fn load_previous(path: &str, limits: &Limits) -> Result<options::Previous, D
     };
     let (text, _) = json::decode_text(bytes).map_err(|_| fail(format!("{file} is not UTF-8")))?;
     let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| fail(format!("{file} is not valid JSON ({e})")))?;
+        serde_json::from_str(text).map_err(|e| fail(format!("{file} is not valid JSON ({e})")))?;
     Ok(if kind == "connector" {
         options::Previous::connector(input.display.clone(), value)
     } else {

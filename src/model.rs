@@ -17,7 +17,7 @@ pub struct Ctx<'p> {
     pub package: &'p Package,
     pub profile: Profile,
     /// Parsed JSON files by package path (the manifest under `manifest.json`).
-    pub docs: BTreeMap<String, JsonDoc>,
+    pub docs: BTreeMap<String, JsonDoc<'p>>,
     /// Texts of files that could not be parsed, for snippets.
     pub unparsed: BTreeMap<String, String>,
     /// Every file reference found so far.
@@ -33,7 +33,7 @@ pub struct Ctx<'p> {
     /// What fetching the reviewer URLs gave (`--online`), for the online rules.
     pub online: Option<Arc<crate::online::OnlineResults>>,
     /// OpenAPI descriptions the package references, parsed at load under the limits.
-    pub specs: BTreeMap<String, Arc<Result<Spec, SpecError>>>,
+    pub specs: BTreeMap<String, Arc<Result<Spec<'p>, SpecError>>>,
     /// Icons the manifest names, decoded on first use (`Ctx::icon`).
     pub icons: BTreeMap<String, OnceLock<Arc<Decoded>>>,
     /// A Power Platform connector: its files and publisher kind, set by the connector kind's
@@ -67,20 +67,20 @@ pub struct Connector {
     pub publisher_kind_source: &'static str,
 }
 
-impl Ctx<'_> {
-    pub fn manifest(&self) -> Option<&JsonDoc> {
+impl<'p> Ctx<'p> {
+    pub fn manifest(&self) -> Option<&JsonDoc<'p>> {
         self.docs.get(MANIFEST)
     }
 
     /// The connector's parsed swagger (with its package path), when it is a JSON object.
-    pub fn swagger(&self) -> Option<(&str, &JsonDoc)> {
+    pub fn swagger(&self) -> Option<(&str, &JsonDoc<'p>)> {
         let file = self.connector.as_ref()?.swagger.as_deref()?;
         let doc = self.docs.get(file)?;
         doc.value.is_object().then_some((file, doc))
     }
 
     /// The connector's parsed `apiProperties.json`, when it is a JSON object.
-    pub fn api_properties(&self) -> Option<(&str, &JsonDoc)> {
+    pub fn api_properties(&self) -> Option<(&str, &JsonDoc<'p>)> {
         let file = self.connector.as_ref()?.properties.as_deref()?;
         let doc = self.docs.get(file)?;
         doc.value.is_object().then_some((file, doc))

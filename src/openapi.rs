@@ -11,13 +11,13 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// An OpenAPI description of the package, parsed.
-pub struct Spec {
+pub struct Spec<'t> {
     pub file: String,
     pub value: Value,
     /// The YAML text (JSON descriptions keep theirs in `json`).
     text: String,
     yaml: bool,
-    json: Option<JsonDoc>,
+    json: Option<JsonDoc<'t>>,
     lines: LineIndex,
 }
 
@@ -39,7 +39,11 @@ fn looks_yaml(file: &str, text: &str) -> bool {
 
 /// Parses an OpenAPI description (YAML or JSON) under the limits: JSON with spans, YAML after
 /// the linear bounds check of [`crate::yaml_guard`].
-pub fn parse_spec_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Spec, SpecError> {
+pub fn parse_spec_bytes<'t>(
+    file: &str,
+    bytes: &'t [u8],
+    limits: &Limits,
+) -> Result<Spec<'t>, SpecError> {
     let err = |message: String, line: Option<usize>, column: Option<usize>| SpecError {
         file: file.to_string(),
         message,
@@ -116,7 +120,7 @@ pub fn parse_spec_bytes(file: &str, bytes: &[u8], limits: &Limits) -> Result<Spe
     }
 }
 
-impl Spec {
+impl Spec<'_> {
     /// 1-based line and column of the value (or key) at `pointer`, or of its nearest ancestor.
     pub fn locate(&self, pointer: &str) -> Option<(usize, usize)> {
         if let Some(doc) = &self.json {
@@ -258,7 +262,7 @@ pub(crate) fn yaml_locate(text: &str, pointer: &str) -> Option<usize> {
     found
 }
 
-impl Spec {
+impl Spec<'_> {
     /// Whether the description is JSON (its value is then what a JSON parser gives for the
     /// file's text).
     pub fn is_json(&self) -> bool {
@@ -268,7 +272,7 @@ impl Spec {
     /// The text of the description, for snippets.
     pub fn text(&self) -> &str {
         match &self.json {
-            Some(doc) => &doc.text,
+            Some(doc) => doc.text,
             None => &self.text,
         }
     }

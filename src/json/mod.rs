@@ -10,12 +10,13 @@ use line_index::LineIndex;
 use serde_json::Value;
 use span::SpanIndex;
 
-/// A parsed JSON file of the package with everything needed to point into its text.
+/// A parsed JSON file of the package with everything needed to point into its text, which it
+/// borrows from the package's bytes (a big OpenAPI description is not held twice).
 #[derive(Debug)]
-pub struct JsonDoc {
+pub struct JsonDoc<'t> {
     pub file: String,
     /// The text after any UTF-8 byte-order mark; spans are relative to it.
-    pub text: String,
+    pub text: &'t str,
     pub value: Value,
     /// The span of every value, built on first use (most documents, and big OpenAPI
     /// descriptions most of all, never need one: the index costs more than the parse).
@@ -26,9 +27,9 @@ pub struct JsonDoc {
     lines: std::sync::OnceLock<LineIndex>,
 }
 
-impl JsonDoc {
+impl<'t> JsonDoc<'t> {
     /// The document of a parsed text; its span index is built when first asked for.
-    pub fn new(file: &str, text: String, value: Value, max_depth: usize) -> JsonDoc {
+    pub fn new(file: &str, text: &'t str, value: Value, max_depth: usize) -> JsonDoc<'t> {
         JsonDoc {
             file: file.to_string(),
             text,
@@ -41,13 +42,13 @@ impl JsonDoc {
 
     /// The line index of the text.
     pub fn lines(&self) -> &LineIndex {
-        self.lines.get_or_init(|| LineIndex::new(&self.text))
+        self.lines.get_or_init(|| LineIndex::new(self.text))
     }
 
     /// The span index (`None` if the text cannot be indexed, which a parsed text can).
     pub fn spans(&self) -> Option<&SpanIndex> {
         self.spans
-            .get_or_init(|| SpanIndex::build(&self.text, self.max_depth).ok())
+            .get_or_init(|| SpanIndex::build(self.text, self.max_depth).ok())
             .as_ref()
     }
 
@@ -59,7 +60,7 @@ impl JsonDoc {
         key: bool,
     ) -> Option<(std::ops::Range<usize>, usize, usize)> {
         let spans = self.spans()?;
-        let (found, s) = spans.nearest(&self.text, pointer);
+        let (found, s) = spans.nearest(self.text, pointer);
         let exact = found.len() == pointer.len();
         let mut range = match (s.key, key && exact) {
             (Some(k), true) => k,
@@ -69,7 +70,7 @@ impl JsonDoc {
         if matches!(first, Some(b'{') | Some(b'[')) && !(key && exact) {
             range = range.start..range.start + 1;
         }
-        let (line, col) = self.lines().line_col(&self.text, range.start);
+        let (line, col) = self.lines().line_col(self.text, range.start);
         Some((range, line, col))
     }
 
@@ -80,7 +81,7 @@ impl JsonDoc {
 
     /// The span of the value at `pointer` (exactly there, not an ancestor's).
     pub fn value_span(&self, pointer: &str) -> Option<std::ops::Range<usize>> {
-        Some(self.spans()?.get(&self.text, pointer)?.value)
+        Some(self.spans()?.get(self.text, pointer)?.value)
     }
 
     /// The span of the string at `pointer` (its quotes included), when the text there is a
@@ -103,25 +104,25 @@ impl JsonDoc {
 }
 
 /// Text of the file if it is UTF-8, plus whether it started with a BOM.
-pub fn decode_text(bytes: &[u8]) -> Result<(String, bool), std::str::Utf8Error> {
+pub fn decode_text(bytes: &[u8]) -> Result<(&str, bool), std::str::Utf8Error> {
     let (body, bom) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
-    std::str::from_utf8(body).map(|s| (s.to_string(), bom))
+    std::str::from_utf8(body).map(|s| (s, bom))
 }
 
 /// Result of decoding and parsing one JSON file.
-pub struct Parsed {
+pub struct Parsed<'t> {
     /// The document, whenever it could be parsed.
-    pub doc: Option<JsonDoc>,
+    pub doc: Option<JsonDoc<'t>>,
     /// The decoded text when it could not be parsed (for snippets and line numbers).
     pub unparsed_text: Option<String>,
     pub findings: Vec<Finding>,
 }
 
 /// Decodes and parses a JSON file of the package. Problems become findings.
-pub fn parse_doc(file: &str, bytes: &[u8], limits: &Limits) -> Parsed {
+pub fn parse_doc<'t>(file: &str, bytes: &'t [u8], limits: &Limits) -> Parsed<'t> {
     let (doc, text, findings) = parse_inner(file, bytes, limits);
     Parsed {
         doc,
@@ -130,11 +131,11 @@ pub fn parse_doc(file: &str, bytes: &[u8], limits: &Limits) -> Parsed {
     }
 }
 
-fn parse_inner(
+fn parse_inner<'t>(
     file: &str,
-    bytes: &[u8],
+    bytes: &'t [u8],
     limits: &Limits,
-) -> (Option<JsonDoc>, Option<String>, Vec<Finding>) {
+) -> (Option<JsonDoc<'t>>, Option<String>, Vec<Finding>) {
     let mut findings = Vec::new();
     let (text, bom) = match decode_text(bytes) {
         Ok(t) => t,
@@ -181,11 +182,11 @@ fn parse_inner(
             )
             .help("Fill the file with a JSON object, or remove the reference to it."),
         );
-        return (None, Some(text), findings);
+        return (None, Some(text.to_string()), findings);
     }
     // Depth and size are bounded before any tree is built: one pass over the bytes, no
     // allocation, stopping at the first limit reached.
-    if let Some(limit) = prescan(&text, limits.max_json_depth) {
+    if let Some(limit) = prescan(text, limits.max_json_depth) {
         let (message, help, offset) = match limit {
             Prescan::TooDeep { offset } => (
                 format!(
@@ -209,12 +210,12 @@ fn parse_inner(
                 .help(help)
                 .at_span(offset..(offset + 1).min(text.len())),
         );
-        return (None, Some(text), findings);
+        return (None, Some(text.to_string()), findings);
     }
-    let value: Value = match tight::from_str(&text) {
+    let value: Value = match tight::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let offset = offset_of(&text, e.line(), e.column());
+            let offset = offset_of(text, e.line(), e.column());
             let msg = e.to_string();
             let reason = msg.split(" at line ").next().unwrap_or(&msg).to_string();
             if reason.contains("recursion limit") {
@@ -229,7 +230,7 @@ fn parse_inner(
                     .help("App package files are shallow; check that this is the intended file.")
                     .at_span(offset..(offset + 1).min(text.len()).max(offset)),
                 );
-                return (None, Some(text), findings);
+                return (None, Some(text.to_string()), findings);
             }
             let f = Finding::new(
                 "json-invalid-syntax",
@@ -241,7 +242,7 @@ fn parse_inner(
             .label(reason)
             .at_span(offset..(offset + 1).min(text.len()).max(offset));
             findings.push(f);
-            return (None, Some(text), findings);
+            return (None, Some(text.to_string()), findings);
         }
     };
     // The span index is built on first use (`JsonDoc::spans`): `prescan` has already
@@ -385,7 +386,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn doc(bytes: &[u8]) -> JsonDoc {
+    fn doc(bytes: &[u8]) -> JsonDoc<'_> {
         let parsed = parse_doc("m.json", bytes, &Limits::default());
         parsed.doc.expect("parses")
     }

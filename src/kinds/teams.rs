@@ -344,7 +344,7 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
             } else if !ctx.unparsed.contains_key(&skill) {
                 if let Some(Ok(bytes)) = ctx.package.read(&skill) {
                     if let Ok((text, _)) = crate::json::decode_text(bytes) {
-                        ctx.unparsed.insert(skill, text);
+                        ctx.unparsed.insert(skill, text.to_string());
                     }
                 }
             }
@@ -374,7 +374,7 @@ fn check_references(ctx: &mut Ctx<'_>, options: &Options, findings: &mut Vec<Fin
                 if parsed.is_err() {
                     // Keep the text so findings in it get a snippet.
                     if let Ok((text, _)) = crate::json::decode_text(bytes) {
-                        ctx.unparsed.insert(target.clone(), text);
+                        ctx.unparsed.insert(target.clone(), text.to_string());
                     }
                 }
                 ctx.specs

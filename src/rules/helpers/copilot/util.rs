@@ -146,7 +146,10 @@ pub use crate::openapi::{Spec, SpecError};
 /// A spec file of the package, as parsed at load. `None` when the file is not an OpenAPI
 /// description the package references, or is not in the package (the reference rule
 /// reports it).
-pub fn parse_spec(ctx: &Ctx<'_>, file: &str) -> Option<std::sync::Arc<Result<Spec, SpecError>>> {
+pub fn parse_spec<'p>(
+    ctx: &Ctx<'p>,
+    file: &str,
+) -> Option<std::sync::Arc<Result<Spec<'p>, SpecError>>> {
     ctx.specs.get(file).cloned()
 }
 
@@ -159,7 +162,9 @@ pub struct SpecUse {
 /// Every local OpenAPI description referenced by the manifest or a plugin that is in the package.
 /// Each local OpenAPI description of the package once (the first reference to it), with its
 /// parse result.
-pub fn distinct_specs(ctx: &Ctx<'_>) -> Vec<(SpecUse, std::sync::Arc<Result<Spec, SpecError>>)> {
+pub fn distinct_specs<'p>(
+    ctx: &Ctx<'p>,
+) -> Vec<(SpecUse, std::sync::Arc<Result<Spec<'p>, SpecError>>)> {
     let mut seen = std::collections::BTreeSet::new();
     spec_uses(ctx)
         .into_iter()
