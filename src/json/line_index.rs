@@ -23,20 +23,13 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        // "\r\n" is one break: the line starts after the '\n'.
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                _ => {}
+        // Only the line breaks are visited (memchr skips the rest a vector at a time).
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            match bytes.get(i) {
+                // "\r\n" is one break: the line starts after the '\n', pushed at the '\n'.
+                Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => {}
+                _ => line_starts.push(i + 1),
             }
-            i += 1;
         }
         LineIndex { line_starts }
     }

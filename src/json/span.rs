@@ -275,6 +275,14 @@ fn key_text<'t>(text: &'t str, node: &Node) -> Cow<'t, str> {
 
 /// Whether the key of member `node` escapes (RFC 6901) to `token`, without building it.
 fn key_is(text: &str, node: &Node, token: &str) -> bool {
+    let raw = text
+        .as_bytes()
+        .get(node.key_start as usize + 1..(node.key_end as usize).saturating_sub(1))
+        .unwrap_or_default();
+    // Most keys have no escape and most tokens no `~`: then the bytes compare as they are.
+    if memchr::memchr(b'\\', raw).is_none() && memchr::memchr(b'~', token.as_bytes()).is_none() {
+        return raw == token.as_bytes();
+    }
     let key = key_text(text, node);
     let mut t = token.as_bytes().iter();
     for &b in key.as_bytes() {
@@ -293,7 +301,7 @@ fn key_is(text: &str, node: &Node, token: &str) -> bool {
 /// RFC 6901: escapes one reference token (`"~"` → `"~0"`, `"/"` → `"~1"`).
 #[must_use]
 pub fn escape_token(token: &str) -> Cow<'_, str> {
-    if !token.bytes().any(|b| b == b'~' || b == b'/') {
+    if memchr::memchr2(b'~', b'/', token.as_bytes()).is_none() {
         return Cow::Borrowed(token);
     }
     let mut out = String::with_capacity(token.len() + 4);

@@ -133,8 +133,13 @@ impl PackageKind for ConnectorKind {
         {
             if let Some(Ok(bytes)) = package.read(&file) {
                 let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-                ctx.unparsed
-                    .insert(file.clone(), String::from_utf8_lossy(bytes).into_owned());
+                // `from_utf8` first: it checks a valid text several times faster than the
+                // lossy conversion walks it.
+                let text = match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+                };
+                ctx.unparsed.insert(file.clone(), text);
             }
         }
         let brand = connector
