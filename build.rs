@@ -4,6 +4,14 @@
 
 use std::fmt::Write as _;
 
+// The schema patches, shared with the crate (`src/schema/`): `quirks` refers to its siblings
+// as `super::text_quirks` and `super::connector_quirks`, which are declared here as in
+// `src/schema/mod.rs`. The build applies them; the format checks of `quirks` are for run time.
+#[path = "src/schema/connector_quirks.rs"]
+mod connector_quirks;
+#[path = "src/schema/quirks.rs"]
+#[allow(dead_code, unused_imports)]
+mod quirks;
 #[path = "src/schema/text_quirks.rs"]
 #[allow(dead_code)]
 mod text_quirks;
@@ -140,11 +148,17 @@ fn rule_metadata(root: &Path) -> String {
     code
 }
 
-/// The vendored schemas, with the text patches of `src/schema/text_quirks.rs` applied (the
-/// files themselves are never modified): written to `OUT_DIR` and embedded from there.
+/// The vendored schemas, patched (the files themselves are never modified): the text patches
+/// of `src/schema/text_quirks.rs`, then the parsed schema's patches of `src/schema/quirks.rs`
+/// (`patch_schema`, with `connector_quirks.rs`), written minified to `OUT_DIR` and embedded
+/// from there, so a run only parses them. `$schema` stays in the text: the loader reads the
+/// draft from it and removes it before compiling. A vendored file that is not JSON fails the
+/// build.
 fn embed_schemas(root: &Path, code: &mut String) {
     println!("cargo:rerun-if-changed={}", root.display());
-    println!("cargo:rerun-if-changed=src/schema/text_quirks.rs");
+    for file in ["text_quirks", "quirks", "connector_quirks"] {
+        println!("cargo:rerun-if-changed=src/schema/{file}.rs");
+    }
     let out_root = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("schemas");
     let mut files = Vec::new();
     collect(root, "json", &mut files);
@@ -154,9 +168,12 @@ fn embed_schemas(root: &Path, code: &mut String) {
         let rel = rel_path(root, file);
         let text = std::fs::read_to_string(file).unwrap();
         let patched = text_quirks::patch_schema_text(&rel, &text);
+        let mut schema: serde_json::Value =
+            serde_json::from_str(&patched).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        quirks::patch_schema(&rel, &mut schema);
         let target = out_root.join(&rel);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, patched.as_bytes()).unwrap();
+        std::fs::write(&target, serde_json::to_string(&schema).unwrap()).unwrap();
         writeln!(
             code,
             "    ({rel:?}, include_str!({:?})),",
