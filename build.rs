@@ -123,26 +123,30 @@ fn code_rules(root: &Path) -> String {
     format!("{mods}\npub(crate) static CODE_RULES: &[(&str, super::CheckFn)] = &[\n{list}];\n")
 }
 
-/// The rule files as the registry reads them at start-up: minified, without their `tests`
-/// (which only the test suite and `appcert explain` read, from `RULE_FILES`), so a run does
-/// not parse and skip them. A file that is not JSON is passed whole: the registry reports it.
+/// The rule files as the registry reads them at start-up: (path, metadata, docs), the metadata
+/// minified without `tests` (which only the test suite and `appcert explain` read, from
+/// `RULE_FILES`) and without `docs`, which are apart, minified (`null` when the file has none),
+/// for the registry to parse one rule's docs when they are first read; so a run parses neither
+/// the cases nor the prose. A file that is not JSON is passed whole as metadata: the registry
+/// reports it.
 fn rule_metadata(root: &Path) -> String {
     let mut files = Vec::new();
     collect(root, "json", &mut files);
-    let mut code = String::from("pub static RULE_METADATA: &[(&str, &str)] = &[\n");
+    let mut code = String::from("pub static RULE_METADATA: &[(&str, &str, &str)] = &[\n");
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let rel = rel_path(root, file);
-        let meta = match serde_json::from_str::<serde_json::Value>(&text) {
+        let (meta, docs) = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut v) => {
-                if let Some(o) = v.as_object_mut() {
+                let docs = v.as_object_mut().and_then(|o| {
                     o.remove("tests");
-                }
-                v.to_string()
+                    o.remove("docs")
+                });
+                (v.to_string(), docs.unwrap_or_default().to_string())
             }
-            Err(_) => text,
+            Err(_) => (text, "null".to_string()),
         };
-        writeln!(code, "    ({rel:?}, {meta:?}),").unwrap();
+        writeln!(code, "    ({rel:?}, {meta:?}, {docs:?}),").unwrap();
     }
     code.push_str("];\n");
     code
