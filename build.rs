@@ -4,6 +4,14 @@
 
 use std::fmt::Write as _;
 
+// The schema patches, shared with the crate (`src/schema/`): `quirks` refers to its siblings
+// as `super::text_quirks` and `super::connector_quirks`, which are declared here as in
+// `src/schema/mod.rs`. The build applies them; the format checks of `quirks` are for run time.
+#[path = "src/schema/connector_quirks.rs"]
+mod connector_quirks;
+#[path = "src/schema/quirks.rs"]
+#[allow(dead_code, unused_imports)]
+mod quirks;
 #[path = "src/schema/text_quirks.rs"]
 #[allow(dead_code)]
 mod text_quirks;
@@ -115,36 +123,46 @@ fn code_rules(root: &Path) -> String {
     format!("{mods}\npub(crate) static CODE_RULES: &[(&str, super::CheckFn)] = &[\n{list}];\n")
 }
 
-/// The rule files as the registry reads them at start-up: minified, without their `tests`
-/// (which only the test suite and `appcert explain` read, from `RULE_FILES`), so a run does
-/// not parse and skip them. A file that is not JSON is passed whole: the registry reports it.
+/// The rule files as the registry reads them at start-up: (path, metadata, docs), the metadata
+/// minified without `tests` (which only the test suite and `appcert explain` read, from
+/// `RULE_FILES`) and without `docs`, which are apart, minified (`null` when the file has none),
+/// for the registry to parse one rule's docs when they are first read; so a run parses neither
+/// the cases nor the prose. A file that is not JSON is passed whole as metadata: the registry
+/// reports it.
 fn rule_metadata(root: &Path) -> String {
     let mut files = Vec::new();
     collect(root, "json", &mut files);
-    let mut code = String::from("pub static RULE_METADATA: &[(&str, &str)] = &[\n");
+    let mut code = String::from("pub static RULE_METADATA: &[(&str, &str, &str)] = &[\n");
     for file in &files {
         let text = std::fs::read_to_string(file).unwrap();
         let rel = rel_path(root, file);
-        let meta = match serde_json::from_str::<serde_json::Value>(&text) {
+        let (meta, docs) = match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(mut v) => {
-                if let Some(o) = v.as_object_mut() {
+                let docs = v.as_object_mut().and_then(|o| {
                     o.remove("tests");
-                }
-                v.to_string()
+                    o.remove("docs")
+                });
+                (v.to_string(), docs.unwrap_or_default().to_string())
             }
-            Err(_) => text,
+            Err(_) => (text, "null".to_string()),
         };
-        writeln!(code, "    ({rel:?}, {meta:?}),").unwrap();
+        writeln!(code, "    ({rel:?}, {meta:?}, {docs:?}),").unwrap();
     }
     code.push_str("];\n");
     code
 }
 
-/// The vendored schemas, with the text patches of `src/schema/text_quirks.rs` applied (the
-/// files themselves are never modified): written to `OUT_DIR` and embedded from there.
+/// The vendored schemas, patched (the files themselves are never modified): the text patches
+/// of `src/schema/text_quirks.rs`, then the parsed schema's patches of `src/schema/quirks.rs`
+/// (`patch_schema`, with `connector_quirks.rs`), written minified to `OUT_DIR` and embedded
+/// from there, so a run only parses them. `$schema` stays in the text: the loader reads the
+/// draft from it and removes it before compiling. A vendored file that is not JSON fails the
+/// build.
 fn embed_schemas(root: &Path, code: &mut String) {
     println!("cargo:rerun-if-changed={}", root.display());
-    println!("cargo:rerun-if-changed=src/schema/text_quirks.rs");
+    for file in ["text_quirks", "quirks", "connector_quirks"] {
+        println!("cargo:rerun-if-changed=src/schema/{file}.rs");
+    }
     let out_root = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("schemas");
     let mut files = Vec::new();
     collect(root, "json", &mut files);
@@ -154,9 +172,12 @@ fn embed_schemas(root: &Path, code: &mut String) {
         let rel = rel_path(root, file);
         let text = std::fs::read_to_string(file).unwrap();
         let patched = text_quirks::patch_schema_text(&rel, &text);
+        let mut schema: serde_json::Value =
+            serde_json::from_str(&patched).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        quirks::patch_schema(&rel, &mut schema);
         let target = out_root.join(&rel);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, patched.as_bytes()).unwrap();
+        std::fs::write(&target, serde_json::to_string(&schema).unwrap()).unwrap();
         writeln!(
             code,
             "    ({rel:?}, include_str!({:?})),",

@@ -155,7 +155,7 @@ impl Baseline {
                 };
                 p.findings.push(
                     meta.finding("", "", message)
-                        .help(meta.docs.fix.clone())
+                        .help(meta.docs().fix.clone())
                         .policies(meta.policies.clone()),
                 );
             }

@@ -143,7 +143,7 @@ fn post_process(
             f.policies = meta.policies.clone();
         }
         if f.help.is_empty() {
-            f.help = meta.docs.fix.clone();
+            f.help = meta.docs().fix.clone();
         }
         if !meta.profiles.contains(&options.profile) {
             f.severity = Severity::Info;

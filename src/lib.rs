@@ -406,7 +406,7 @@ pub fn run_isolated(display: &str, check: impl FnOnce() -> PackageReport) -> Pac
                     "",
                     format!("appcert failed while checking this package: {what}"),
                 )
-                .help(meta.docs.fix.clone());
+                .help(meta.docs().fix.clone());
             PackageReport::new(
                 display.to_string(),
                 report::AppInfo::default(),
@@ -452,7 +452,7 @@ pub fn finish_run(mut packages: Vec<PackageReport>, options: &Options) -> Report
                         s.origin
                     ),
                 )
-                .help(meta.docs.fix.clone())
+                .help(meta.docs().fix.clone())
                 .policies(meta.policies.clone()),
             );
         }

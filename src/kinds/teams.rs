@@ -260,9 +260,10 @@ fn check_manifest_schema(ctx: &mut Ctx<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// The first published manifest version after `after` whose schema defines a property
-/// `name` (an object), if any.
+/// `name` (an object), if any. The embedded schemas are minified (`build.rs`): a member whose
+/// value is an object reads `"name":{`.
 fn first_version_defining(name: &str, after: &str) -> Option<String> {
-    let needle = format!("\"{name}\": {{");
+    let needle = format!("\"{name}\":{{");
     let versions = schema::supported_manifest_versions();
     let start = versions
         .iter()

@@ -155,10 +155,8 @@ fn encode_path(path: &str) -> String {
 
 fn rule_descriptor(meta: &RuleMeta, profile: Profile) -> Value {
     let policies = &meta.policies;
-    let mut help_md = format!(
-        "**How to fix:** {}\n\n**Why:** {}",
-        meta.docs.fix, meta.docs.why
-    );
+    let docs = meta.docs();
+    let mut help_md = format!("**How to fix:** {}\n\n**Why:** {}", docs.fix, docs.why);
     if !policies.is_empty() {
         help_md.push_str("\n\n**Policy:**");
         for p in policies {
@@ -174,9 +172,9 @@ fn rule_descriptor(meta: &RuleMeta, profile: Profile) -> Value {
         "id": meta.id,
         "name": meta.title,
         "shortDescription": { "text": meta.title },
-        "fullDescription": { "text": meta.docs.what },
+        "fullDescription": { "text": docs.what },
         "help": {
-            "text": format!("{}\n\nWhy: {}", meta.docs.fix, meta.docs.why),
+            "text": format!("{}\n\nWhy: {}", docs.fix, docs.why),
             "markdown": help_md,
         },
         "defaultConfiguration": { "level": level(meta.severity_for(profile)) },

@@ -80,7 +80,7 @@ pub enum Kind {
 }
 
 /// Documentation sections of a rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Docs {
     /// What the rule checks.
@@ -126,7 +126,11 @@ pub struct RuleMeta {
     /// The id this rule was split from: configuration naming that id applies to this rule too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split_from: Option<String>,
-    pub docs: Docs,
+    /// The documentation, read with [`RuleMeta::docs`]: the registry keeps each rule's docs
+    /// as JSON text and parses them on first use (a check reads the `fix` of a few rules at
+    /// most). Serialized in place, as the rule file has it.
+    #[serde(default)]
+    docs: LazyDocs,
     /// The rule's own failing and passing cases (run by the test suite, see `cases.rs`).
     /// Skipped when the registry loads (no tree is built for them at start-up); `explain`
     /// reads them from the rule file.
@@ -135,6 +139,61 @@ pub struct RuleMeta {
     /// The declarative check of a data rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<data::DataCheck>,
+}
+
+/// A rule's documentation: the JSON text `build.rs` embeds apart from the rule's metadata,
+/// parsed on first use (or documentation deserialized with the rest of a rule file).
+#[derive(Debug, Clone)]
+struct LazyDocs {
+    text: &'static str,
+    parsed: OnceLock<Result<Docs, String>>,
+}
+
+impl LazyDocs {
+    fn new(text: &'static str) -> Self {
+        LazyDocs {
+            text,
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The documentation, parsed once.
+    fn get(&self) -> Result<&Docs, &str> {
+        self.parsed
+            .get_or_init(|| serde_json::from_str(self.text).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+}
+
+impl Default for LazyDocs {
+    /// A rule file without `docs`: an error when they are read, as `build.rs` embeds it.
+    fn default() -> Self {
+        LazyDocs::new("null")
+    }
+}
+
+impl From<Docs> for LazyDocs {
+    fn from(docs: Docs) -> Self {
+        LazyDocs {
+            text: "",
+            parsed: OnceLock::from(Ok(docs)),
+        }
+    }
+}
+
+impl Serialize for LazyDocs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get()
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for LazyDocs {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Docs::deserialize(deserializer).map(LazyDocs::from)
+    }
 }
 
 fn default_kinds() -> Vec<String> {
@@ -146,6 +205,20 @@ fn is_default_kinds(k: &[String]) -> bool {
 }
 
 impl RuleMeta {
+    /// The rule's documentation, parsed from the embedded rule file on first use. Documentation
+    /// that does not parse (a defect of the rule file, which `Registry::errors` reports and the
+    /// test suite catches) reads as empty.
+    pub fn docs(&self) -> &Docs {
+        static NONE: Docs = Docs {
+            what: String::new(),
+            why: String::new(),
+            fix: String::new(),
+            fail: None,
+            pass: None,
+        };
+        self.docs.get().unwrap_or(&NONE)
+    }
+
     /// Whether the rule applies to packages of this kind.
     pub fn applies_to(&self, kind: &str) -> bool {
         self.kinds.iter().any(|k| k == kind)
@@ -168,7 +241,7 @@ impl RuleMeta {
         message: impl Into<String>,
     ) -> Finding {
         let mut f = Finding::new(self.id.clone(), file, pointer, message)
-            .help(self.docs.fix.clone())
+            .help(self.docs().fix.clone())
             .policies(self.policies.clone());
         f.severity = self.severity;
         f
@@ -200,11 +273,23 @@ pub(crate) fn code_rules() -> &'static [(&'static str, CheckFn)] {
 /// Every rule, loaded once per process from the embedded rule files.
 pub struct Registry {
     pub rules: BTreeMap<String, RuleMeta>,
-    /// Rule files that failed to load: a defect caught by the test suite.
-    pub errors: Vec<String>,
+    /// Rule files whose metadata failed to load.
+    load_errors: Vec<String>,
 }
 
 impl Registry {
+    /// Rule files that failed to load, their metadata at start-up or their documentation
+    /// (parsed here for every rule): a defect caught by the test suite.
+    pub fn errors(&self) -> Vec<String> {
+        let mut errors = self.load_errors.clone();
+        for (id, meta) in &self.rules {
+            if let Err(e) = meta.docs.get() {
+                errors.push(format!("{}/{id}.json: docs: {e}", meta.category));
+            }
+        }
+        errors
+    }
+
     pub fn get(&self, id: &str) -> Option<&RuleMeta> {
         self.rules.get(id)
     }
@@ -226,13 +311,7 @@ impl Registry {
                 update_severity: None,
                 split_from: None,
                 tests: None,
-                docs: Docs {
-                    what: String::new(),
-                    why: String::new(),
-                    fix: String::new(),
-                    fail: None,
-                    pass: None,
-                },
+                docs: Docs::default().into(),
                 check: None,
             })
         })
@@ -249,9 +328,10 @@ pub fn registry() -> &'static Registry {
     REGISTRY.get_or_init(|| {
         let mut rules = BTreeMap::new();
         let mut errors = Vec::new();
-        for (path, text) in embedded::RULE_METADATA {
+        for (path, text, docs) in embedded::RULE_METADATA {
             match serde_json::from_str::<RuleMeta>(text) {
-                Ok(meta) => {
+                Ok(mut meta) => {
+                    meta.docs = LazyDocs::new(docs);
                     if rules.contains_key(&meta.id) {
                         errors.push(format!("{path}: duplicate rule id {}", meta.id));
                     }
@@ -260,7 +340,10 @@ pub fn registry() -> &'static Registry {
                 Err(e) => errors.push(format!("{path}: {e}")),
             }
         }
-        Registry { rules, errors }
+        Registry {
+            rules,
+            load_errors: errors,
+        }
     })
 }
 
@@ -304,10 +387,11 @@ pub fn explain(r: &RuleMeta) -> String {
             s.push_str(&format!("  - {p}\n"));
         }
     }
+    let docs = r.docs();
     let sections = [
-        ("What it checks", &r.docs.what),
-        ("Why it matters", &r.docs.why),
-        ("How to fix", &r.docs.fix),
+        ("What it checks", &docs.what),
+        ("Why it matters", &docs.why),
+        ("How to fix", &docs.fix),
     ];
     for (title, body) in sections {
         s.push_str(&format!("\n## {title}\n{body}\n"));
@@ -327,8 +411,8 @@ pub fn explain(r: &RuleMeta) -> String {
             .and_then(|cases| cases.first())
             .map(describe_case)
     };
-    let fail = case("fail").or_else(|| r.docs.fail.clone());
-    let pass = case("pass").or_else(|| r.docs.pass.clone());
+    let fail = case("fail").or_else(|| docs.fail.clone());
+    let pass = case("pass").or_else(|| docs.pass.clone());
     for (title, body) in [("Fails", fail), ("Passes", pass)] {
         if let Some(body) = body {
             s.push_str(&format!("\n## {title}\n{body}\n"));
@@ -439,12 +523,43 @@ mod registry_tests {
     #[test]
     fn every_rule_file_loads_and_ids_are_unique() {
         let reg = registry();
-        assert!(reg.errors.is_empty(), "{:#?}", reg.errors);
+        let errors = reg.errors();
+        assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(
             reg.rules.len(),
             rule_files().len(),
             "two rule files share an id"
         );
+    }
+
+    #[test]
+    fn docs_that_do_not_parse_are_registry_errors() {
+        let (_, text, _) = embedded::RULE_METADATA[0];
+        let mut meta: RuleMeta = serde_json::from_str(text).unwrap();
+        meta.docs = LazyDocs::new(r#"{"what": "x"}"#);
+        let reg = Registry {
+            rules: BTreeMap::from([(meta.id.clone(), meta)]),
+            load_errors: Vec::new(),
+        };
+        let errors = reg.errors();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains("docs: missing field `why`"),
+            "{errors:?}"
+        );
+        assert!(reg.rules.values().all(|r| r.docs().fix.is_empty()));
+    }
+
+    #[test]
+    fn rules_serialize_with_their_docs() {
+        for (path, text) in rule_files() {
+            let file: serde_json::Value = serde_json::from_str(text).unwrap();
+            let meta = registry().meta(file["id"].as_str().unwrap());
+            let value = serde_json::to_value(meta).unwrap();
+            assert_eq!(value["docs"], file["docs"], "rules/{path}");
+            let back: RuleMeta = serde_json::from_value(value.clone()).unwrap();
+            assert_eq!(serde_json::to_value(&back).unwrap(), value, "rules/{path}");
+        }
     }
 
     #[test]
@@ -555,7 +670,7 @@ mod registry_tests {
         for r in registry().rules.values() {
             assert!(!r.policies.is_empty(), "{} cites no policy", r.id);
             assert!(
-                !r.docs.what.is_empty() && !r.docs.fix.is_empty(),
+                !r.docs().what.is_empty() && !r.docs().fix.is_empty(),
                 "{} lacks documentation",
                 r.id
             );

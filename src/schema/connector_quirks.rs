@@ -1,7 +1,7 @@
 //! The Power Platform connector repository's schemas (`schemas/json-schemas/connectors/`,
 //! vendored unmodified) hold `//` comments and are stale: the platform accepts more than they
-//! say. Patched here at load time, each patch with its evidence (see
-//! `schemas/PROVENANCE-connectors.md`, patches P0 to P10).
+//! say. Patched here, at build time (`build.rs`, through `quirks::patch_schema`), each patch with
+//! its evidence (see `schemas/PROVENANCE-connectors.md`, patches P0 to P10).
 
 use serde_json::{json, Value};
 

@@ -126,7 +126,7 @@ fn cache() -> &'static Cache {
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// A bundled schema: its path as embedded and its (text-patched) text.
+/// A bundled schema: its path as embedded and its patched text (`build.rs`).
 fn bundled(schema_path: &str) -> Result<(&'static str, &'static str), SchemaLoadError> {
     files()
         .iter()
@@ -277,7 +277,18 @@ fn compile(schema_path: &str, text: &str) -> Compiled {
 }
 
 /// Compiles a bundled schema; `adjust` may prune it for one instance (and says so: the
-/// definitions nothing references any more are then dropped, after the patches).
+/// definitions nothing references any more are then not compiled).
+///
+/// The embedded text is already patched (`text_quirks::patch_schema_text` and
+/// `quirks::patch_schema`, applied by `build.rs`), so pruning now comes after the patches
+/// where it used to come before them; the result is the same. The patches are local to the
+/// subschema they rewrite (a pruned root property is `true` whether it was patched or not),
+/// none renames or removes a root property, and the `$ref`s into `#/properties` that keep a
+/// property from being pruned are all still there: `apply_ref_siblings` moves a `$ref` into
+/// an `allOf` with the same string, where `collect_refs` finds it, and `runtime_spec_by_type`
+/// edits `/$defs/runtime` only. The one root property a patch adds (the connector swagger's
+/// `x-ms-openai-manifest`) is pruned to `true` when the instance lacks it, where it used to
+/// be added after the pruning: for a member that is not there, the same verdict.
 fn compile_with(
     schema_path: &str,
     text: &str,
@@ -287,7 +298,6 @@ fn compile_with(
         schema_path: schema_path.to_string(),
         message,
     };
-    // The embedded text is already patched (`text_quirks`, applied by build.rs).
     let mut schema: Value = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
     let draft = match schema.get("$schema").and_then(Value::as_str) {
         Some(s) if s.contains("2020-12") => jsonschema::Draft::Draft202012,
@@ -297,7 +307,12 @@ fn compile_with(
         _ => jsonschema::Draft::Draft7,
     };
     let one_off = adjust(&mut schema);
-    quirks::patch_schema(schema_path, &mut schema);
+    // The draft is chosen above, as the toolkit chooses its ajv class: `$schema` goes, so the
+    // validator does not auto-detect another draft (draft-06 schemas are compiled by
+    // ajv-draft-04 in the toolkit).
+    if let Some(obj) = schema.as_object_mut() {
+        obj.remove("$schema");
+    }
     let compiled = jsonschema::options()
         .with_draft(draft)
         .should_validate_formats(true)
@@ -670,6 +685,26 @@ mod tests {
             if let Err(e) = validator(path) {
                 panic!("{e}");
             }
+        }
+    }
+
+    /// `build.rs` patches the schemas and embeds them re-serialized: the run-time parse of an
+    /// embedded text is the vendored file patched here, key order and numbers included.
+    #[test]
+    fn embedded_schemas_are_the_patched_vendored_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/json-schemas");
+        assert!(files().len() > 90);
+        for (path, text) in files() {
+            let raw = std::fs::read_to_string(root.join(path)).unwrap();
+            let mut expected: Value =
+                serde_json::from_str(&text_quirks::patch_schema_text(path, &raw)).unwrap();
+            quirks::patch_schema(path, &mut expected);
+            let embedded: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                serde_json::to_string(&embedded).unwrap(),
+                serde_json::to_string(&expected).unwrap(),
+                "{path}"
+            );
         }
     }
 

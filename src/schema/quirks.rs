@@ -7,15 +7,22 @@
 //! `scripts/differential/run.sh`, which compares both engines on the shared corpus and
 //! thousands of mutations of it; `scripts/differential/README.md` lists the findings.
 //!
-//! The vendored schema files are never modified: everything happens at load time.
+//! The vendored schema files are never modified. The schema patches happen at build time:
+//! `build.rs` includes this file (and its siblings `text_quirks.rs` and `connector_quirks.rs`)
+//! and embeds each schema with `patch_schema_text` and `patch_schema` applied. What happens at
+//! run time is the choice of the draft (`src/schema/mod.rs`, from the `$schema` this patch
+//! leaves in place) and the format checks below (`is_ajv_uri`, `is_ajv_email`).
 
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
 pub use super::text_quirks::patch_schema_text;
 
-/// Applied to the parsed schema (after `patch_schema_text`, which `build.rs` applies to the
-/// embedded text).
+/// Applied to the parsed schema (after `patch_schema_text`), by `build.rs` to every embedded
+/// schema. `$schema` is kept: the loader chooses the draft from it, as the toolkit chooses its
+/// ajv class (2020-12 when `$schema` says so, ajv-draft-04 otherwise), then removes it so the
+/// validator does not auto-detect another draft (draft-06 schemas are compiled by ajv-draft-04
+/// in the toolkit).
 pub fn patch_schema(schema_path: &str, schema: &mut Value) {
     if schema_path.starts_with("connectors/") {
         super::connector_quirks::patch(schema_path, schema);
@@ -29,12 +36,6 @@ pub fn patch_schema(schema_path: &str, schema: &mut Value) {
     };
     patch_subschema(&ctx, schema);
     runtime_spec_by_type(schema);
-    // The draft is chosen by the caller, as the toolkit chooses its ajv class (2020-12 when
-    // `$schema` says so, ajv-draft-04 otherwise); drop `$schema` so the validator does not
-    // auto-detect another draft (draft-06 schemas are compiled by ajv-draft-04 in the toolkit).
-    if let Some(obj) = schema.as_object_mut() {
-        obj.remove("$schema");
-    }
 }
 
 /// S1 — a semantic deviation from the raw schema (and from ajv), not an ajv emulation: the API
@@ -763,7 +764,8 @@ mod tests {
             s["properties"]["plain"],
             json!({"$ref": "#/definitions/x", "description": "only annotations"})
         );
-        assert!(s.get("$schema").is_none());
+        // left for the loader, which chooses the draft from it
+        assert!(s.get("$schema").is_some());
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! The schema text patches, applied by `build.rs` to the embedded schema texts (so a run
-//! does not copy and rescan them) and kept here, without dependencies, so that the build
-//! script and the tests share one definition (`build.rs` includes this file with `#[path]`).
+//! The schema text patches, applied by `build.rs` to the vendored schema texts before it
+//! parses them and applies `quirks::patch_schema` (so a run does not copy, rescan and patch
+//! them) and kept here, without dependencies, so that the build script and the tests share one
+//! definition (`build.rs` includes this file with `#[path]`, as it includes `quirks.rs` and
+//! `connector_quirks.rs`).
 
 use std::borrow::Cow;
 
