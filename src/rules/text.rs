@@ -122,8 +122,19 @@ pub fn shared_suffixes() -> impl Iterator<Item = &'static str> {
 
 /// Whether `host` equals `suffix` or is a subdomain of it.
 pub fn host_in(host: &str, suffix: &str) -> bool {
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    host == suffix || host.ends_with(&format!(".{suffix}"))
+    // Compared in place (the host lowercased byte by byte): rules call this for every URL
+    // against every suffix of a list.
+    let host = host.trim_end_matches('.').as_bytes();
+    let suffix = suffix.as_bytes();
+    let Some(start) = host.len().checked_sub(suffix.len()) else {
+        return false;
+    };
+    let tail_matches = host.get(start..).is_some_and(|tail| {
+        tail.iter()
+            .zip(suffix)
+            .all(|(h, s)| h.to_ascii_lowercase() == *s)
+    });
+    tail_matches && (start == 0 || host.get(start - 1) == Some(&b'.'))
 }
 
 pub fn tunnel_suffix(host: &str) -> Option<&'static str> {
@@ -216,6 +227,19 @@ pub fn strings<'v>(value: &'v Value, base: &str) -> Vec<(String, &'v str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hosts_in_a_domain() {
+        assert!(host_in("contoso.com", "contoso.com"));
+        assert!(host_in("App.Contoso.COM.", "contoso.com"));
+        assert!(host_in("a.b.ngrok-free.app", "ngrok-free.app"));
+        assert!(!host_in("evilcontoso.com", "contoso.com"));
+        assert!(!host_in("contoso.com.evil.net", "contoso.com"));
+        assert!(!host_in("com", "contoso.com"));
+        assert!(!host_in("", "contoso.com"));
+        assert!(host_in("x.localhost", "localhost"));
+        assert!(!host_in("x.lócalhost", "localhost"));
+    }
 
     #[test]
     fn guids() {
