@@ -212,10 +212,7 @@ pub fn validate_by_path_once(
 /// The validator of a bundled schema compiled for `instance` alone (never cached).
 fn compile_pruned(schema_path: &str, instance: &Value) -> Compiled {
     let (key, text) = bundled(schema_path)?;
-    compile_with(key, text, |schema| {
-        prune_absent_properties(schema, instance);
-        true
-    })
+    compile_with(key, text, Some(instance))
 }
 
 /// Validates `instance` with a validator compiled for it alone, always (no cache): what
@@ -230,54 +227,86 @@ pub fn validate_pruned(
     Ok(errors_of(&validator, instance))
 }
 
-/// Replaces the root `properties` subschemas of members `instance` does not have with `true`,
-/// except those a `$ref` points into (`#/properties/composeExtensions/…`).
-fn prune_absent_properties(schema: &mut Value, instance: &Value) {
-    let Some(present) = instance.as_object() else {
-        return;
-    };
-    let mut all = Vec::new();
-    collect_refs(schema, &mut all);
-    let referenced: Vec<String> = all
-        .iter()
-        .filter_map(|r| r.strip_prefix("#/properties/"))
-        .map(|rest| {
-            let name = rest.split('/').next().unwrap_or(rest);
-            name.replace("~1", "/").replace("~0", "~")
-        })
-        .collect();
-    let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
-        return;
-    };
-    for (name, sub) in props.iter_mut() {
-        if !present.contains_key(name) && !referenced.contains(name) {
-            *sub = Value::Bool(true);
+/// The root property names that `$ref`s of the (minified, build-time) schema text point into
+/// (`"$ref":"#/properties/composeExtensions/…"`), found in the text: the byte sequence can
+/// only be a `$ref` member (quotes inside JSON strings are escaped). `None` when a name holds
+/// a JSON escape (then nothing is pruned).
+fn referenced_properties(text: &str) -> Option<Vec<String>> {
+    const NEEDLE: &str = "\"$ref\":\"#/properties/";
+    let mut names = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), NEEDLE) {
+        let rest = text.get(at + NEEDLE.len()..)?;
+        let end = rest.find(['/', '"'])?;
+        let name = rest.get(..end)?;
+        if name.contains('\\') {
+            return None;
         }
+        names.push(name.replace("~1", "/").replace("~0", "~"));
     }
+    Some(names)
 }
 
-/// The `$ref`s under `v` that point into the root `properties`.
-fn collect_refs<'v>(v: &'v Value, out: &mut Vec<&'v str>) {
-    match v {
-        Value::Object(o) => {
-            for (k, child) in o {
-                match (k.as_str(), child) {
-                    ("$ref", Value::String(r)) if r.starts_with("#/properties/") => out.push(r),
-                    _ => collect_refs(child, out),
-                }
-            }
-        }
-        Value::Array(a) => a.iter().for_each(|c| collect_refs(c, out)),
-        _ => {}
+/// Parses a schema text whose root `properties` members that `keep` rejects are read past
+/// (never built) and become `true`: a `properties` subschema applies only to a member that is
+/// there, and `additionalProperties` reads only the names, which stay.
+fn parse_pruned(text: &str, keep: &dyn Fn(&str) -> bool) -> serde_json::Result<Value> {
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use serde_json::Map;
+
+    /// The root object, or the root `properties` object (`prune`).
+    struct Object<'k> {
+        keep: &'k dyn Fn(&str) -> bool,
+        prune: bool,
     }
+    impl<'de> DeserializeSeed<'de> for Object<'_> {
+        type Value = Value;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Object<'_> {
+        type Value = Value;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON Schema object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut out = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let value = if self.prune {
+                    if (self.keep)(&key) {
+                        map.next_value()?
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                        Value::Bool(true)
+                    }
+                } else if key == "properties" {
+                    map.next_value_seed(Object {
+                        keep: self.keep,
+                        prune: true,
+                    })?
+                } else {
+                    map.next_value()?
+                };
+                out.insert(key, value);
+            }
+            Ok(Value::Object(out))
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Object { keep, prune: false }.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }
 
 fn compile(schema_path: &str, text: &str) -> Compiled {
-    compile_with(schema_path, text, |_| false)
+    compile_with(schema_path, text, None)
 }
 
-/// Compiles a bundled schema; `adjust` may prune it for one instance (and says so: the
-/// definitions nothing references any more are then not compiled).
+/// Compiles a bundled schema, or, given the one instance it is for, the schema pruned for it:
+/// the root `properties` the instance does not have are `true` (never parsed), except those a
+/// `$ref` points into (`#/properties/composeExtensions/…`); the definitions only they
+/// referenced are then not compiled.
 ///
 /// The embedded text is already patched (`text_quirks::patch_schema_text` and
 /// `quirks::patch_schema`, applied by `build.rs`), so pruning now comes after the patches
@@ -285,20 +314,25 @@ fn compile(schema_path: &str, text: &str) -> Compiled {
 /// subschema they rewrite (a pruned root property is `true` whether it was patched or not),
 /// none renames or removes a root property, and the `$ref`s into `#/properties` that keep a
 /// property from being pruned are all still there: `apply_ref_siblings` moves a `$ref` into
-/// an `allOf` with the same string, where `collect_refs` finds it, and `runtime_spec_by_type`
+/// an `allOf` with the same string, where `referenced_properties` finds it, and `runtime_spec_by_type`
 /// edits `/$defs/runtime` only. The one root property a patch adds (the connector swagger's
 /// `x-ms-openai-manifest`) is pruned to `true` when the instance lacks it, where it used to
 /// be added after the pruning: for a member that is not there, the same verdict.
-fn compile_with(
-    schema_path: &str,
-    text: &str,
-    adjust: impl FnOnce(&mut Value) -> bool,
-) -> Compiled {
+fn compile_with(schema_path: &str, text: &str, for_instance: Option<&Value>) -> Compiled {
     let err = |message: String| SchemaLoadError {
         schema_path: schema_path.to_string(),
         message,
     };
-    let mut schema: Value = serde_json::from_str(text).map_err(|e| err(e.to_string()))?;
+    let pruning = for_instance
+        .and_then(Value::as_object)
+        .zip(referenced_properties(text));
+    let parsed = match &pruning {
+        Some((present, referenced)) => parse_pruned(text, &|name| {
+            present.contains_key(name) || referenced.iter().any(|r| r == name)
+        }),
+        None => serde_json::from_str(text),
+    };
+    let mut schema: Value = parsed.map_err(|e| err(e.to_string()))?;
     let draft = match schema.get("$schema").and_then(Value::as_str) {
         Some(s) if s.contains("2020-12") => jsonschema::Draft::Draft202012,
         // ajv-draft-04, which the toolkit uses, is draft-04 core plus the draft-07 keywords
@@ -306,7 +340,7 @@ fn compile_with(
         // for these schemas (none uses a draft-04-only construct).
         _ => jsonschema::Draft::Draft7,
     };
-    let one_off = adjust(&mut schema);
+    let one_off = for_instance.is_some();
     // The draft is chosen above, as the toolkit chooses its ajv class: `$schema` goes, so the
     // validator does not auto-detect another draft (draft-06 schemas are compiled by
     // ajv-draft-04 in the toolkit).
@@ -613,6 +647,38 @@ pub fn teams_version_of_path(path: &str) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn pruned_parse_reads_past_absent_root_properties() {
+        let text = r##"{"$schema":"x","properties":{"a":{"type":"string"},"b":{"$ref":"#/definitions/d"},"c/d":{"items":[1,{"x":"}"}]}},"definitions":{"d":{"$ref":"#/properties/c~1d/items"}},"additionalProperties":false}"##;
+        let referenced = referenced_properties(text).unwrap();
+        assert_eq!(referenced, vec!["c/d".to_string()]);
+        let present = json!({"a": 1});
+        let present = present.as_object().unwrap();
+        let pruned = parse_pruned(text, &|name| {
+            present.contains_key(name) || referenced.iter().any(|r| r == name)
+        })
+        .unwrap();
+        let mut expected: Value = serde_json::from_str(text).unwrap();
+        expected["properties"]["b"] = Value::Bool(true);
+        assert_eq!(pruned, expected);
+        // Member order is kept (the validator reports in schema order).
+        assert_eq!(
+            serde_json::to_string(&pruned).unwrap(),
+            serde_json::to_string(&expected).unwrap()
+        );
+        // Everything kept: the whole schema.
+        assert_eq!(
+            parse_pruned(text, &|_| true).unwrap(),
+            serde_json::from_str::<Value>(text).unwrap()
+        );
+        // A name with a JSON escape: nothing is pruned.
+        assert_eq!(
+            referenced_properties(r##"{"$ref":"#/properties/a\u0062"}"##),
+            None
+        );
+        assert!(parse_pruned("{\"properties\":{\"a\":", &|_| false).is_err());
+    }
 
     #[test]
     fn picks_schema_by_manifest_version() {
