@@ -246,25 +246,82 @@ fn referenced_properties(text: &str) -> Option<Vec<String>> {
     Some(names)
 }
 
-/// Parses a schema text whose root `properties` members that `keep` rejects are read past
-/// (never built) and become `true`: a `properties` subschema applies only to a member that is
-/// there, and `additionalProperties` reads only the names, which stay.
-fn parse_pruned(text: &str, keep: &dyn Fn(&str) -> bool) -> serde_json::Result<Value> {
+/// The literal text every match of `pattern` starts with, when the pattern is anchored
+/// (`^staticTabs\[([0-9]|1[0-5])\]\.name$` gives `staticTabs[`); `None` when that is not
+/// certain (no `^`, an alternation outside a group, a flag group, …).
+fn literal_prefix(pattern: &str) -> Option<String> {
+    let body = pattern.strip_prefix('^')?;
+    // An alternation at the top level (`^a|b`) would let a match start anywhere else.
+    let (mut depth, mut class, mut escaped) = (0usize, false, false);
+    for c in body.chars() {
+        match (escaped, class, c) {
+            (true, _, _) => escaped = false,
+            (false, _, '\\') => escaped = true,
+            (false, true, ']') => class = false,
+            (false, true, _) => {}
+            (false, false, '[') => class = true,
+            (false, false, '(') => depth += 1,
+            (false, false, ')') => depth = depth.checked_sub(1)?,
+            (false, false, '|') if depth == 0 => return None,
+            _ => {}
+        }
+    }
+    let mut prefix = String::new();
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        let literal = match c {
+            // An escaped punctuation character is itself; `\d`, `\b`, … end the prefix.
+            '\\' => match chars.next() {
+                Some(e) if e.is_ascii_punctuation() => e,
+                _ => break,
+            },
+            '.' | '[' | '(' | ')' | '*' | '+' | '?' | '{' | '}' | '|' | '$' | '^' => break,
+            c => c,
+        };
+        // A literal a quantifier may repeat zero times is not certain.
+        if matches!(chars.peek(), Some('*' | '?' | '{')) {
+            break;
+        }
+        prefix.push(literal);
+    }
+    Some(prefix)
+}
+
+/// What a one-package run may leave out of a schema's root, for the instance's member names.
+struct Pruning<'a> {
+    /// A root `properties` member to build (the others are read past and become `true`).
+    property: &'a dyn Fn(&str) -> bool,
+    /// A root `patternProperties` pattern to keep: one that may match a member. A pattern no
+    /// member matches changes nothing for this instance, `additionalProperties` included
+    /// (which asks only about the instance's members), so it is left out, never compiled.
+    pattern: &'a dyn Fn(&str) -> bool,
+}
+
+/// Parses a schema text, leaving out of the root what `pruning` says this instance cannot
+/// reach: `properties` members read past (never built) become `true`; `patternProperties`
+/// patterns no member can match are dropped.
+fn parse_pruned(text: &str, pruning: &Pruning<'_>) -> serde_json::Result<Value> {
     use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
     use serde_json::Map;
 
-    /// The root object, or the root `properties` object (`prune`).
-    struct Object<'k> {
-        keep: &'k dyn Fn(&str) -> bool,
-        prune: bool,
+    /// Which object is being parsed.
+    #[derive(Clone, Copy)]
+    enum Level {
+        Root,
+        Properties,
+        Patterns,
     }
-    impl<'de> DeserializeSeed<'de> for Object<'_> {
+    struct Object<'p, 'a> {
+        pruning: &'p Pruning<'a>,
+        level: Level,
+    }
+    impl<'de> DeserializeSeed<'de> for Object<'_, '_> {
         type Value = Value;
         fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
             d.deserialize_any(self)
         }
     }
-    impl<'de> Visitor<'de> for Object<'_> {
+    impl<'de> Visitor<'de> for Object<'_, '_> {
         type Value = Value;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a JSON Schema object")
@@ -272,20 +329,26 @@ fn parse_pruned(text: &str, keep: &dyn Fn(&str) -> bool) -> serde_json::Result<V
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
             let mut out = Map::new();
             while let Some(key) = map.next_key::<String>()? {
-                let value = if self.prune {
-                    if (self.keep)(&key) {
-                        map.next_value()?
-                    } else {
+                let nested = |level| Object {
+                    pruning: self.pruning,
+                    level,
+                };
+                let value = match (self.level, key.as_str()) {
+                    (Level::Root, "properties") => {
+                        map.next_value_seed(nested(Level::Properties))?
+                    }
+                    (Level::Root, "patternProperties") => {
+                        map.next_value_seed(nested(Level::Patterns))?
+                    }
+                    (Level::Properties, name) if !(self.pruning.property)(name) => {
                         map.next_value::<IgnoredAny>()?;
                         Value::Bool(true)
                     }
-                } else if key == "properties" {
-                    map.next_value_seed(Object {
-                        keep: self.keep,
-                        prune: true,
-                    })?
-                } else {
-                    map.next_value()?
+                    (Level::Patterns, pattern) if !(self.pruning.pattern)(pattern) => {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                    _ => map.next_value()?,
                 };
                 out.insert(key, value);
             }
@@ -294,7 +357,11 @@ fn parse_pruned(text: &str, keep: &dyn Fn(&str) -> bool) -> serde_json::Result<V
     }
 
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = Object { keep, prune: false }.deserialize(&mut de)?;
+    let value = Object {
+        pruning,
+        level: Level::Root,
+    }
+    .deserialize(&mut de)?;
     de.end()?;
     Ok(value)
 }
@@ -327,9 +394,18 @@ fn compile_with(schema_path: &str, text: &str, for_instance: Option<&Value>) -> 
         .and_then(Value::as_object)
         .zip(referenced_properties(text));
     let parsed = match &pruning {
-        Some((present, referenced)) => parse_pruned(text, &|name| {
-            present.contains_key(name) || referenced.iter().any(|r| r == name)
-        }),
+        Some((present, referenced)) => parse_pruned(
+            text,
+            &Pruning {
+                property: &|name| {
+                    present.contains_key(name) || referenced.iter().any(|r| r == name)
+                },
+                pattern: &|pattern| {
+                    literal_prefix(pattern)
+                        .is_none_or(|prefix| present.keys().any(|k| k.starts_with(&prefix)))
+                },
+            },
+        ),
         None => serde_json::from_str(text),
     };
     let mut schema: Value = parsed.map_err(|e| err(e.to_string()))?;
@@ -649,15 +725,70 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn literal_prefixes_of_anchored_patterns() {
+        let cases = [
+            (r"^staticTabs\[([0-9]|1[0-5])\]\.name$", Some("staticTabs[")),
+            (
+                r"^activities.activityTypes\[\b(1|2)\b]\.description$",
+                Some("activities"),
+            ),
+            (
+                r"^extensions\[[0]\]\.audienceClaimUrl$",
+                Some("extensions["),
+            ),
+            (r"^ab?c", Some("a")),
+            (r"^a\.?b", Some("a")),
+            (r"^ab+c", Some("ab")),
+            (r"^a{2}", Some("")),
+            (r"^\d+x", Some("")),
+            (r"^(?i)abc", Some("")),
+            (r"^abc|^xyz", None),
+            (r"^(abc|xyz)", Some("")),
+            (r"^a[|]b", Some("a")),
+            (r"^a\|b", Some("a|b")),
+            ("abc", None),
+        ];
+        for (pattern, prefix) in cases {
+            assert_eq!(literal_prefix(pattern).as_deref(), prefix, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn pruned_parse_drops_patterns_no_member_can_match() {
+        let text = r#"{"patternProperties":{"^a\\.b$":{"type":"string"},"^x":{},"y":{}},"additionalProperties":false}"#;
+        let present = json!({"a.b": "1"});
+        let present = present.as_object().unwrap();
+        let pruned = parse_pruned(
+            text,
+            &Pruning {
+                property: &|_| true,
+                pattern: &|p| {
+                    literal_prefix(p).is_none_or(|pre| present.keys().any(|k| k.starts_with(&pre)))
+                },
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            pruned,
+            json!({"patternProperties":{"^a\\.b$":{"type":"string"},"y":{}},"additionalProperties":false})
+        );
+    }
+
+    #[test]
     fn pruned_parse_reads_past_absent_root_properties() {
         let text = r##"{"$schema":"x","properties":{"a":{"type":"string"},"b":{"$ref":"#/definitions/d"},"c/d":{"items":[1,{"x":"}"}]}},"definitions":{"d":{"$ref":"#/properties/c~1d/items"}},"additionalProperties":false}"##;
         let referenced = referenced_properties(text).unwrap();
         assert_eq!(referenced, vec!["c/d".to_string()]);
         let present = json!({"a": 1});
         let present = present.as_object().unwrap();
-        let pruned = parse_pruned(text, &|name| {
-            present.contains_key(name) || referenced.iter().any(|r| r == name)
-        })
+        let keep = |name: &str| present.contains_key(name) || referenced.iter().any(|r| r == name);
+        let pruned = parse_pruned(
+            text,
+            &Pruning {
+                property: &keep,
+                pattern: &|_| true,
+            },
+        )
         .unwrap();
         let mut expected: Value = serde_json::from_str(text).unwrap();
         expected["properties"]["b"] = Value::Bool(true);
@@ -668,8 +799,12 @@ mod tests {
             serde_json::to_string(&expected).unwrap()
         );
         // Everything kept: the whole schema.
+        let all = Pruning {
+            property: &|_| true,
+            pattern: &|_| true,
+        };
         assert_eq!(
-            parse_pruned(text, &|_| true).unwrap(),
+            parse_pruned(text, &all).unwrap(),
             serde_json::from_str::<Value>(text).unwrap()
         );
         // A name with a JSON escape: nothing is pruned.
@@ -677,7 +812,7 @@ mod tests {
             referenced_properties(r##"{"$ref":"#/properties/a\u0062"}"##),
             None
         );
-        assert!(parse_pruned("{\"properties\":{\"a\":", &|_| false).is_err());
+        assert!(parse_pruned("{\"properties\":{\"a\":", &all).is_err());
     }
 
     #[test]

@@ -125,7 +125,8 @@ fn schemas_pruned_for_one_document_report_what_whole_schemas_report() {
             .into_iter()
             .filter_map(Result::ok)
         {
-            if entry.file_name() != "manifest.json" {
+            let is_json = entry.path().extension().is_some_and(|e| e == "json");
+            if !is_json {
                 continue;
             }
             let Ok(text) = std::fs::read_to_string(entry.path()) else {
@@ -136,11 +137,35 @@ fn schemas_pruned_for_one_document_report_what_whole_schemas_report() {
             else {
                 continue;
             };
-            let Some(path) = value
-                .get("manifestVersion")
-                .and_then(|v| v.as_str())
-                .and_then(appcert::schema::manifest_schema_path)
-            else {
+            // Manifests against their version's schema; localization files (whose root
+            // `patternProperties` a pruned schema narrows too) against the schema of the
+            // version their `$schema` names, or the newest.
+            let path = if entry.file_name() == "manifest.json" {
+                value
+                    .get("manifestVersion")
+                    .and_then(|v| v.as_str())
+                    .and_then(appcert::schema::manifest_schema_path)
+            } else {
+                let schema = value.get("$schema").and_then(|v| v.as_str()).unwrap_or("");
+                if !schema.contains("Localization") {
+                    continue;
+                }
+                let version = schema
+                    .split('/')
+                    .find_map(|part| part.strip_prefix('v'))
+                    .unwrap_or("1.25");
+                appcert::schema::teams_schema_path(
+                    version,
+                    "MicrosoftTeams.Localization.schema.json",
+                )
+                .or_else(|| {
+                    appcert::schema::teams_schema_path(
+                        "1.25",
+                        "MicrosoftTeams.Localization.schema.json",
+                    )
+                })
+            };
+            let Some(path) = path else {
                 continue;
             };
             let whole = appcert::schema::validate_by_path(&path, &value);
@@ -154,6 +179,6 @@ fn schemas_pruned_for_one_document_report_what_whole_schemas_report() {
             compared += 1;
         }
     }
-    eprintln!("{compared} manifests compared");
-    assert!(compared >= 10, "only {compared} manifests compared");
+    eprintln!("{compared} manifests and localization files compared");
+    assert!(compared >= 10, "only {compared} documents compared");
 }
