@@ -42,23 +42,17 @@ pub struct DataCheck {
     /// reports them) unless this is false.
     #[serde(default = "yes")]
     pub skip_placeholders: bool,
+    /// The `when` fragment, compiled when a file is first there to test.
     #[serde(skip)]
-    compiled: Arc<OnceLock<Result<Compiled, String>>>,
+    when_compiled: Arc<OnceLock<Result<Option<jsonschema::Validator>, String>>>,
+    /// The `assert` fragment, compiled when a value is first selected: most packages give
+    /// most data rules nothing to check, and a compile costs as much as many checks.
+    #[serde(skip)]
+    assert_compiled: Arc<OnceLock<Result<jsonschema::Validator, String>>>,
 }
 
 fn yes() -> bool {
     true
-}
-
-struct Compiled {
-    when: Option<jsonschema::Validator>,
-    assert: jsonschema::Validator,
-}
-
-impl std::fmt::Debug for Compiled {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Compiled")
-    }
 }
 
 fn build(schema: &Value) -> Result<jsonschema::Validator, String> {
@@ -70,19 +64,22 @@ fn build(schema: &Value) -> Result<jsonschema::Validator, String> {
 }
 
 impl DataCheck {
-    /// Compiles the schema fragments (once per process).
+    /// Compiles both schema fragments (once per process): for the registry's test.
     pub fn compiled(&self) -> Result<(), String> {
-        self.get().map(|_| ())
+        self.when().and(self.assert().map(|_| ()))
     }
 
-    fn get(&self) -> Result<&Compiled, String> {
-        self.compiled
-            .get_or_init(|| {
-                Ok(Compiled {
-                    when: self.when.as_ref().map(build).transpose()?,
-                    assert: build(&self.assert)?,
-                })
-            })
+    fn when(&self) -> Result<Option<&jsonschema::Validator>, String> {
+        self.when_compiled
+            .get_or_init(|| self.when.as_ref().map(build).transpose())
+            .as_ref()
+            .map(Option::as_ref)
+            .map_err(Clone::clone)
+    }
+
+    fn assert(&self) -> Result<&jsonschema::Validator, String> {
+        self.assert_compiled
+            .get_or_init(|| build(&self.assert))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -182,24 +179,26 @@ fn contains_placeholder(v: &Value) -> bool {
 
 /// Runs one data rule.
 pub fn run(meta: &RuleMeta, check: &DataCheck, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let Ok(compiled) = check.get() else {
-        return; // the registry test reports rule files whose schemas do not compile
-    };
+    // A fragment that does not compile checks nothing: the registry test reports such rule
+    // files.
     for file in files_of(ctx, check.files) {
         let Some(doc) = ctx.docs.get(&file) else {
             continue;
         };
-        if let Some(when) = &compiled.when {
-            if !when.is_valid(&doc.value) {
-                continue;
-            }
+        match check.when() {
+            Ok(Some(when)) if !when.is_valid(&doc.value) => continue,
+            Ok(_) => {}
+            Err(_) => return,
         }
         for pattern in &check.select {
             for (pointer, value) in select(&doc.value, pattern) {
                 if check.skip_placeholders && contains_placeholder(value) {
                     continue;
                 }
-                if compiled.assert.is_valid(value) {
+                let Ok(assert) = check.assert() else {
+                    return;
+                };
+                if assert.is_valid(value) {
                     continue;
                 }
                 let message = check
