@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     let parsed = parse_doc("manifest.json", data, &limits);
     if let Some(doc) = &parsed.doc {
         if let Some(spans) = doc.spans() {
-            let pointers: Vec<String> = spans.iter(&doc.text).into_iter().map(|(p, _)| p).collect();
+            let pointers: Vec<String> = spans.iter(doc.text).into_iter().map(|(p, _)| p).collect();
             for p in pointers.iter().take(64) {
                 let _ = doc.locate(p, true);
                 let _ = doc.locate(&format!("{p}/missing/0"), false);
@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for f in &parsed.findings {
-        if let (Some(span), Some(text)) = (&f.span, parsed.doc.as_ref().map(|d| &d.text).or(parsed.unparsed_text.as_ref())) {
+        if let (Some(span), Some(text)) = (&f.span, parsed.doc.as_ref().map(|d| d.text).or(parsed.unparsed_text.as_deref())) {
             assert!(span.start <= span.end && span.end <= text.len(), "{f:?}");
         }
     }
