@@ -50,9 +50,7 @@ pub fn parse_spec_bytes<'t>(
         line,
         column,
     };
-    // Borrowed: a JSON description is decoded (copied) once, by `parse_doc` below.
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(body).map_err(|e| {
+    let (text, _) = crate::json::decode_text(bytes).map_err(|e| {
         err(
             format!("it is not valid UTF-8 (byte {})", e.valid_up_to()),
             None,

@@ -77,31 +77,34 @@ fn present(m: &Value, key: &str) -> bool {
     }
 }
 
-/// The changes from `prev` to `cur`, in a stable order.
-pub fn changes(prev: &Value, cur: &Value) -> Vec<String> {
-    let mut out = Vec::new();
-    for key in ["version", "manifestVersion", "id"] {
-        let p = prev.get(key).and_then(Value::as_str);
-        let c = cur.get(key).and_then(Value::as_str);
-        if p != c {
-            out.push(format!(
-                "{key}: {} → {}",
-                p.unwrap_or("(none)"),
-                c.unwrap_or("(none)")
-            ));
-        }
-    }
+/// `label: before → after` when the string at `pointer` differs between `prev` and `cur`.
+pub(crate) fn push_string_change(
+    out: &mut Vec<String>,
+    label: &str,
+    pointer: &str,
+    prev: &Value,
+    cur: &Value,
+) {
     let (p, c) = (
-        prev.pointer("/name/short").and_then(Value::as_str),
-        cur.pointer("/name/short").and_then(Value::as_str),
+        prev.pointer(pointer).and_then(Value::as_str),
+        cur.pointer(pointer).and_then(Value::as_str),
     );
     if p != c {
         out.push(format!(
-            "name: {} → {}",
+            "{label}: {} → {}",
             p.unwrap_or("(none)"),
             c.unwrap_or("(none)")
         ));
     }
+}
+
+/// The changes from `prev` to `cur`, in a stable order.
+pub fn changes(prev: &Value, cur: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in ["version", "manifestVersion", "id"] {
+        push_string_change(&mut out, key, &format!("/{key}"), prev, cur);
+    }
+    push_string_change(&mut out, "name", "/name/short", prev, cur);
     for key in CAPABILITIES {
         match (present(prev, key), present(cur, key)) {
             (false, true) => out.push(format!("capability added: {key}")),

@@ -16,6 +16,15 @@ use std::fmt::Write as _;
 
 const HELP: &str = "Remove the credential from the package and rotate it now: a package is published to every customer who installs the app. Keep secrets in a secret store (Azure Key Vault, the plugin vault behind `reference_id`, or Agents Toolkit `SECRET_` variables in env/.env.*.user files that are never packed) and reference them, as `${{SECRET_NAME}}` is referenced, instead of writing the value.";
 
+/// `: ` and the masked secret, when there is one to show.
+fn shown_suffix(shown: &str) -> String {
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(": {shown}")
+    }
+}
+
 fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()
         .get(..offset)
@@ -99,11 +108,7 @@ fn report(
             format!(
                 "`{}` holds what looks like {what}{}",
                 display_path(pointer),
-                if shown.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {shown}")
-                }
+                shown_suffix(&shown)
             ),
         )
         .help(HELP)
@@ -142,11 +147,7 @@ fn scan_plain(file: &str, text: &str, out: &mut Out<'_>) {
             format!(
                 "`{file}` line {} holds what looks like {what}{}",
                 line_of(text, offset),
-                if shown.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {shown}")
-                }
+                shown_suffix(&shown)
             ),
         )
         .help(HELP)
@@ -165,25 +166,24 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Out<'_>) {
             scan_json(name, &doc.value, &|_| None, out);
             continue;
         }
+        let is_json = name.to_ascii_lowercase().ends_with(".json");
+        // An OpenAPI description was parsed at load: its value, not a second read and parse.
+        if let Some(Ok(spec)) = ctx.specs.get(name).map(|s| s.as_ref()) {
+            if is_json && spec.is_json() {
+                scan_json(name, &spec.value, &|p| spec.locate(p), out);
+                continue;
+            }
+        }
         let Some(Ok(bytes)) = ctx.package.read(name) else {
             continue;
         };
         if bytes.starts_with(b"\x89PNG") || bytes.contains(&0) {
             continue;
         }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let Ok(text) = std::str::from_utf8(bytes) else {
+        let Ok((text, _)) = crate::json::decode_text(bytes) else {
             continue;
         };
-        let is_json = name.to_ascii_lowercase().ends_with(".json");
         if is_json {
-            // An OpenAPI description was parsed at load: its value, not a second parse.
-            if let Some(Ok(spec)) = ctx.specs.get(name).map(|s| s.as_ref()) {
-                if spec.is_json() {
-                    scan_json(name, &spec.value, &|p| spec.locate(p), out);
-                    continue;
-                }
-            }
             if let Ok(value) = serde_json::from_str::<Value>(text) {
                 scan_json(name, &value, &|_| None, out);
                 continue;

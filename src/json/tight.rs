@@ -16,12 +16,23 @@ use std::fmt;
 
 /// Parses `text` as one JSON value, with `serde_json`'s grammar, errors and recursion limit.
 pub fn from_str(text: &str) -> serde_json::Result<Value> {
-    let mut de = serde_json::Deserializer::from_str(text);
     let mut scratch = Vec::new();
-    let value = Tight {
-        scratch: &mut scratch,
-    }
-    .deserialize(&mut de)?;
+    with_seed(
+        text,
+        Tight {
+            scratch: &mut scratch,
+        },
+    )
+}
+
+/// Parses the whole of `text` as one JSON value with `seed`, with `serde_json`'s grammar,
+/// errors and recursion limit (the schema loader's pruned parse uses it too).
+pub(crate) fn with_seed<'de, S: DeserializeSeed<'de>>(
+    text: &'de str,
+    seed: S,
+) -> serde_json::Result<S::Value> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = seed.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
 }

@@ -287,14 +287,37 @@ fn literal_prefix(pattern: &str) -> Option<String> {
     Some(prefix)
 }
 
-/// What a one-package run may leave out of a schema's root, for the instance's member names.
+/// What a one-package run may leave out of a schema's root, for the members of the one
+/// document it validates.
 struct Pruning<'a> {
+    /// The document's members.
+    present: &'a serde_json::Map<String, Value>,
+    /// The root properties `$ref`s point into: kept whatever the document has.
+    referenced: Vec<String>,
+}
+
+impl<'a> Pruning<'a> {
+    /// The pruning of schema `text` for a document with these members; `None` when the
+    /// schema's `$ref`s into its properties cannot be read (then nothing is pruned).
+    fn new(present: &'a serde_json::Map<String, Value>, text: &str) -> Option<Self> {
+        Some(Pruning {
+            present,
+            referenced: referenced_properties(text)?,
+        })
+    }
+
     /// A root `properties` member to build (the others are read past and become `true`).
-    property: &'a dyn Fn(&str) -> bool,
+    fn keeps_property(&self, name: &str) -> bool {
+        self.present.contains_key(name) || self.referenced.iter().any(|r| r == name)
+    }
+
     /// A root `patternProperties` pattern to keep: one that may match a member. A pattern no
-    /// member matches changes nothing for this instance, `additionalProperties` included
-    /// (which asks only about the instance's members), so it is left out, never compiled.
-    pattern: &'a dyn Fn(&str) -> bool,
+    /// member matches changes nothing for this document, `additionalProperties` included
+    /// (which asks only about the document's members), so it is left out, never compiled.
+    fn keeps_pattern(&self, pattern: &str) -> bool {
+        literal_prefix(pattern)
+            .is_none_or(|prefix| self.present.keys().any(|k| k.starts_with(&prefix)))
+    }
 }
 
 /// Parses a schema text, leaving out of the root what `pruning` says this instance cannot
@@ -340,11 +363,11 @@ fn parse_pruned(text: &str, pruning: &Pruning<'_>) -> serde_json::Result<Value> 
                     (Level::Root, "patternProperties") => {
                         map.next_value_seed(nested(Level::Patterns))?
                     }
-                    (Level::Properties, name) if !(self.pruning.property)(name) => {
+                    (Level::Properties, name) if !self.pruning.keeps_property(name) => {
                         map.next_value::<IgnoredAny>()?;
                         Value::Bool(true)
                     }
-                    (Level::Patterns, pattern) if !(self.pruning.pattern)(pattern) => {
+                    (Level::Patterns, pattern) if !self.pruning.keeps_pattern(pattern) => {
                         map.next_value::<IgnoredAny>()?;
                         continue;
                     }
@@ -356,14 +379,13 @@ fn parse_pruned(text: &str, pruning: &Pruning<'_>) -> serde_json::Result<Value> 
         }
     }
 
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = Object {
-        pruning,
-        level: Level::Root,
-    }
-    .deserialize(&mut de)?;
-    de.end()?;
-    Ok(value)
+    crate::json::tight::with_seed(
+        text,
+        Object {
+            pruning,
+            level: Level::Root,
+        },
+    )
 }
 
 fn compile(schema_path: &str, text: &str) -> Compiled {
@@ -381,8 +403,8 @@ fn compile(schema_path: &str, text: &str) -> Compiled {
 /// subschema they rewrite (a pruned root property is `true` whether it was patched or not),
 /// none renames or removes a root property, and the `$ref`s into `#/properties` that keep a
 /// property from being pruned are all still there: `apply_ref_siblings` moves a `$ref` into
-/// an `allOf` with the same string, where `referenced_properties` finds it, and `runtime_spec_by_type`
-/// edits `/$defs/runtime` only. The one root property a patch adds (the connector swagger's
+/// an `allOf` with the same string, where `referenced_properties` finds it, and
+/// `runtime_spec_by_type` edits `/$defs/runtime` only. The one root property a patch adds (the connector swagger's
 /// `x-ms-openai-manifest`) is pruned to `true` when the instance lacks it, where it used to
 /// be added after the pruning: for a member that is not there, the same verdict.
 fn compile_with(schema_path: &str, text: &str, for_instance: Option<&Value>) -> Compiled {
@@ -392,20 +414,9 @@ fn compile_with(schema_path: &str, text: &str, for_instance: Option<&Value>) -> 
     };
     let pruning = for_instance
         .and_then(Value::as_object)
-        .zip(referenced_properties(text));
+        .and_then(|present| Pruning::new(present, text));
     let parsed = match &pruning {
-        Some((present, referenced)) => parse_pruned(
-            text,
-            &Pruning {
-                property: &|name| {
-                    present.contains_key(name) || referenced.iter().any(|r| r == name)
-                },
-                pattern: &|pattern| {
-                    literal_prefix(pattern)
-                        .is_none_or(|prefix| present.keys().any(|k| k.starts_with(&prefix)))
-                },
-            },
-        ),
+        Some(pruning) => parse_pruned(text, pruning),
         None => serde_json::from_str(text),
     };
     let mut schema: Value = parsed.map_err(|e| err(e.to_string()))?;
@@ -757,17 +768,8 @@ mod tests {
     fn pruned_parse_drops_patterns_no_member_can_match() {
         let text = r#"{"patternProperties":{"^a\\.b$":{"type":"string"},"^x":{},"y":{}},"additionalProperties":false}"#;
         let present = json!({"a.b": "1"});
-        let present = present.as_object().unwrap();
-        let pruned = parse_pruned(
-            text,
-            &Pruning {
-                property: &|_| true,
-                pattern: &|p| {
-                    literal_prefix(p).is_none_or(|pre| present.keys().any(|k| k.starts_with(&pre)))
-                },
-            },
-        )
-        .unwrap();
+        let pruning = Pruning::new(present.as_object().unwrap(), text).unwrap();
+        let pruned = parse_pruned(text, &pruning).unwrap();
         assert_eq!(
             pruned,
             json!({"patternProperties":{"^a\\.b$":{"type":"string"},"y":{}},"additionalProperties":false})
@@ -777,19 +779,13 @@ mod tests {
     #[test]
     fn pruned_parse_reads_past_absent_root_properties() {
         let text = r##"{"$schema":"x","properties":{"a":{"type":"string"},"b":{"$ref":"#/definitions/d"},"c/d":{"items":[1,{"x":"}"}]}},"definitions":{"d":{"$ref":"#/properties/c~1d/items"}},"additionalProperties":false}"##;
-        let referenced = referenced_properties(text).unwrap();
-        assert_eq!(referenced, vec!["c/d".to_string()]);
+        assert_eq!(
+            referenced_properties(text).unwrap(),
+            vec!["c/d".to_string()]
+        );
         let present = json!({"a": 1});
-        let present = present.as_object().unwrap();
-        let keep = |name: &str| present.contains_key(name) || referenced.iter().any(|r| r == name);
-        let pruned = parse_pruned(
-            text,
-            &Pruning {
-                property: &keep,
-                pattern: &|_| true,
-            },
-        )
-        .unwrap();
+        let pruning = Pruning::new(present.as_object().unwrap(), text).unwrap();
+        let pruned = parse_pruned(text, &pruning).unwrap();
         let mut expected: Value = serde_json::from_str(text).unwrap();
         expected["properties"]["b"] = Value::Bool(true);
         assert_eq!(pruned, expected);
@@ -798,11 +794,9 @@ mod tests {
             serde_json::to_string(&pruned).unwrap(),
             serde_json::to_string(&expected).unwrap()
         );
-        // Everything kept: the whole schema.
-        let all = Pruning {
-            property: &|_| true,
-            pattern: &|_| true,
-        };
+        // Every property there (or referenced): the whole schema.
+        let present = json!({"a": 1, "b": 2});
+        let all = Pruning::new(present.as_object().unwrap(), text).unwrap();
         assert_eq!(
             parse_pruned(text, &all).unwrap(),
             serde_json::from_str::<Value>(text).unwrap()

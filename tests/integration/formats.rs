@@ -284,16 +284,6 @@ fn junit_deny_warnings_fails_the_warning_rule() {
 
 // ---- the binary -------------------------------------------------------------------------
 
-fn appcert(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_appcert"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .output()
-        .expect("run appcert")
-}
-
 #[track_caller]
 fn assert_exit(o: &Output, code: i32) {
     assert_eq!(

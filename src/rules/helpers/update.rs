@@ -238,17 +238,7 @@ pub(crate) fn declared_type(v: &Value) -> Option<String> {
 /// operations added or removed.
 pub(crate) fn connector_changes(prev: &Value, cur: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    let (p, c) = (
-        prev.pointer("/info/version").and_then(Value::as_str),
-        cur.pointer("/info/version").and_then(Value::as_str),
-    );
-    if p != c {
-        out.push(format!(
-            "info.version: {} → {}",
-            p.unwrap_or("(none)"),
-            c.unwrap_or("(none)")
-        ));
-    }
+    crate::update::push_string_change(&mut out, "info.version", "/info/version", prev, cur);
     let (before, now) = (operation_ids(prev), operation_ids(cur));
     for id in &now {
         if !before.contains(id) {
